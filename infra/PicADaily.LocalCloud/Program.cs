@@ -1,7 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "LocalCloud");
-app.Run();
+using PicADaily.LocalCloud.Hosting;
 
-/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;
+var app = LocalCloudApp.Build(args);
+await app.RunAsync();

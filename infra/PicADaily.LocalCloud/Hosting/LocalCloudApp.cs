@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace PicADaily.LocalCloud.Hosting;
+
+/// <summary>
+/// Builds the LocalCloud web application. Program.cs runs it; tests start their own instances on
+/// an ephemeral loopback port with a temporary data folder.
+/// </summary>
+public static class LocalCloudApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddOptions<LocalCloudOptions>()
+            .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
+            .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
+        // Each API registers its services here (one line per API).
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        var options = app.Services.GetRequiredService<IOptions<LocalCloudOptions>>().Value;
+        app.Logger.LogInformation("LocalCloud keeps its state in {DataPath}", options.DataPath);
+        app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
+        // Each API maps its endpoints here (one line per API).
+
+        return app;
+    }
+}
