@@ -53,15 +53,15 @@ internal static class CraftedPictures
     }
 
     /// <summary>
-    /// A landscape 80×40 JPEG with a red block in its stored top-left corner, EXIF orientation 6 ("rotate
-    /// 90° clockwise to display") and a GPS position: upright it is 40×80 with the block top-right.
+    /// A JPEG (80×40 unless told) with a red block in its stored top-left corner, EXIF orientation 6
+    /// ("rotate 90° clockwise to display") and a GPS position: upright, the block is top-right.
     /// </summary>
-    public static byte[] RotatedJpegWithGps()
+    public static byte[] RotatedJpegWithGps(int width = 80, int height = 40, int block = 16)
     {
-        using var image = new Image<Rgba32>(80, 40, Background);
-        for (var y = 0; y < 16; y++)
+        using var image = new Image<Rgba32>(width, height, Background);
+        for (var y = 0; y < block; y++)
         {
-            for (var x = 0; x < 16; x++)
+            for (var x = 0; x < block; x++)
             {
                 image[x, y] = Marker;
             }

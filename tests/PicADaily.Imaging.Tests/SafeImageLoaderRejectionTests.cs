@@ -4,7 +4,7 @@ namespace PicADaily.Imaging.Tests;
 
 public sealed class SafeImageLoaderRejectionTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
     private readonly SafeImageLoader loader = new(ImageLimits.Default);
 
     public static TheoryData<string, byte[], string> UnsupportedContent => new()
