@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 
 using PicADaily.LocalCloud.PubSub;
+using PicADaily.LocalCloud.Scheduler;
+using PicADaily.LocalCloud.Status;
+using PicADaily.LocalCloud.Topology;
 
 namespace PicADaily.LocalCloud.Hosting;
 
@@ -18,6 +21,8 @@ public static class LocalCloudApp
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         // Each API registers its services here (one line per API).
         builder.AddLocalCloudPubSub();
+        builder.AddLocalCloudScheduler();
+        builder.AddLocalCloudTopology(); // last: it applies infra/topology.json through the APIs above
 
         configure?.Invoke(builder);
 
@@ -27,6 +32,7 @@ public static class LocalCloudApp
         app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
         // Each API maps its endpoints here (one line per API).
         app.MapLocalCloudPubSub();
+        app.MapLocalCloudStatus();
 
         return app;
     }
