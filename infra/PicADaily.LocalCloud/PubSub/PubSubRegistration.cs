@@ -21,7 +21,8 @@ public static class PubSubRegistration
                 AutomaticDecompression = DecompressionMethods.None,
                 UseProxy = false,
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers(); // a log line per push would cost more than the push; outcomes are on /localcloud/status
         builder.Services.AddSingleton<PubSubBroker>();
         builder.Services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<PubSubBroker>());
         builder.Services.AddHostedService<PubSubHostedService>();

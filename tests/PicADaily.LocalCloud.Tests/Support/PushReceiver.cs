@@ -30,6 +30,9 @@ public sealed class PushReceiver : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>Raised after each push was answered (or dropped).</summary>
+    public event Action<ReceivedPush>? Answered;
+
     public IReadOnlyCollection<ReceivedPush> Received => received.ToArray();
 
     public string Endpoint(string path = "/events") => new Uri(BaseUri, path).ToString();
@@ -76,7 +79,9 @@ public sealed class PushReceiver : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var probe = new ReceivedPush(DateTimeOffset.UtcNow, context.Request.Path, headers, body.ToArray(), 0);
         var status = Respond(probe);
-        received.Enqueue(probe with { AnsweredStatus = status });
+        var answered = probe with { AnsweredStatus = status };
+        received.Enqueue(answered);
+        Answered?.Invoke(answered);
         arrivals.Release();
         if (status < 0)
         {
