@@ -1,7 +1,10 @@
 using System.Text;
+
 using Google.Cloud.Storage.V1;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using PicADaily.Contracts.PubSub;
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Firestore;

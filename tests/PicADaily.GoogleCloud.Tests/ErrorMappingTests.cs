@@ -1,4 +1,5 @@
 using System.Net;
+
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Tests.Support;
 

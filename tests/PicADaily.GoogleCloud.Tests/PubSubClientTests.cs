@@ -1,4 +1,5 @@
 using System.Text;
+
 using PicADaily.Contracts.PubSub;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.PubSub;

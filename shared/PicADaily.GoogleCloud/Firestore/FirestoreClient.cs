@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Http;

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Errors;
+
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

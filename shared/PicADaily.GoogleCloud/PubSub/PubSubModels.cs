@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 using PicADaily.GoogleCloud.Http;
 
 namespace PicADaily.GoogleCloud.PubSub;

@@ -1,10 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
+
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
-using System.Net;
-using System.Net.Sockets;
 
 namespace PicADaily.GoogleCloud.Tests.Support;
 
