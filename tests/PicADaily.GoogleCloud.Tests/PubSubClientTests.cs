@@ -246,4 +246,17 @@ public sealed class PubSubClientTests : IDisposable
 
         Assert.Equal("DELETE", _api.SingleRequest().RequestMessage.Method);
     }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("1topic")]
+    [InlineData("goog-topic")]
+    [InlineData("has/slash")]
+    public async Task Invalid_topic_ids_are_rejected_before_anything_is_sent(string topicId)
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => CloudClient().PublishAsync(topicId, TwoMessages(), CancellationToken.None));
+
+        Assert.Contains("not a valid Pub/Sub topic id", e.Message);
+        Assert.Empty(_api.Requests);
+    }
 }

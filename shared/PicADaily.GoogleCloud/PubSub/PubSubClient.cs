@@ -28,15 +28,16 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
     }
 
     /// <inheritdoc />
-    public string TopicName(string topicId) => $"projects/{_project}/topics/{topicId}";
+    public string TopicName(string topicId) => $"projects/{_project}/topics/{PubSubIds.Check(topicId, "topic")}";
 
     /// <inheritdoc />
-    public string SubscriptionName(string subscriptionId) => $"projects/{_project}/subscriptions/{subscriptionId}";
+    public string SubscriptionName(string subscriptionId) => $"projects/{_project}/subscriptions/{PubSubIds.Check(subscriptionId, "subscription")}";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> PublishAsync(string topicId, IReadOnlyList<PubSubMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        PubSubIds.Check(topicId, "topic");
         for (var i = 0; i < messages.Count; i++)
         {
             if (messages[i].Data.IsEmpty && messages[i].Attributes.Count == 0)
@@ -166,9 +167,11 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
     public Task DeleteSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
         _transport.SendAsync(HttpMethod.Delete, $"v1/{SubscriptionPath(subscriptionId)}", null, RetryMode.Never, $"Delete subscription {subscriptionId}", cancellationToken);
 
-    private string TopicPath(string topicId) => $"projects/{GoogleJson.Segment(_project)}/topics/{GoogleJson.Segment(topicId)}";
+    private string TopicPath(string topicId) =>
+        $"projects/{GoogleJson.Segment(_project)}/topics/{GoogleJson.Segment(PubSubIds.Check(topicId, "topic"))}";
 
-    private string SubscriptionPath(string subscriptionId) => $"projects/{GoogleJson.Segment(_project)}/subscriptions/{GoogleJson.Segment(subscriptionId)}";
+    private string SubscriptionPath(string subscriptionId) =>
+        $"projects/{GoogleJson.Segment(_project)}/subscriptions/{GoogleJson.Segment(PubSubIds.Check(subscriptionId, "subscription"))}";
 
     private string QualifyTopic(string topic) => topic.StartsWith("projects/", StringComparison.Ordinal) ? topic : TopicName(topic);
 
