@@ -190,7 +190,7 @@ public sealed class PubSubClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Patch_subscription_sends_the_named_subscription_and_a_comma_separated_update_mask()
+    public async Task Patch_subscription_sends_the_named_subscription_a_qualified_dead_letter_topic_and_a_comma_separated_update_mask()
     {
         const string path = "/v1/projects/my-proj/subscriptions/thumbnail";
         _api.Respond("PATCH", path, 200, Fixture.Read("pubsub/subscription-response.json"));
@@ -198,7 +198,7 @@ public sealed class PubSubClientTests : IDisposable
         {
             PushConfig = new PushConfig("https://thumb.example.com/", NoWrapper: new NoWrapper(WriteMetadata: true)),
             RetryPolicy = new RetryPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5)),
-            DeadLetterPolicy = new DeadLetterPolicy("projects/my-proj/topics/dead-letters", 5),
+            DeadLetterPolicy = new DeadLetterPolicy("dead-letters", 5),
         };
 
         await CloudClient().PatchSubscriptionAsync("thumbnail", changes, ["pushConfig", "retryPolicy", "deadLetterPolicy"], CancellationToken.None);

@@ -31,8 +31,6 @@ internal sealed class GoogleApiTransport
         _retry = BuildRetry(options);
     }
 
-    public GoogleApiEndpoint Endpoint => _endpoint;
-
     /// <summary>Sends the request; returns the parsed JSON body (Undefined when empty).</summary>
     public Task<JsonElement> SendAsync(HttpMethod method, string relativeUri, byte[]? jsonBody, RetryMode retry, string operation, CancellationToken cancellationToken) =>
         retry == RetryMode.OnTransientFailure

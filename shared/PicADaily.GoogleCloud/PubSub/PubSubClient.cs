@@ -113,7 +113,12 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
         {
             throw new ArgumentException("A subscription needs a topic.", nameof(subscription));
         }
-        var body = GoogleJson.Serialize(subscription with { Name = null, Topic = QualifyTopic(subscription.Topic) });
+        var body = GoogleJson.Serialize(subscription with
+        {
+            Name = null,
+            Topic = QualifyTopic(subscription.Topic),
+            DeadLetterPolicy = QualifyDeadLetterTopic(subscription.DeadLetterPolicy),
+        });
         var response = await _transport.SendAsync(HttpMethod.Put, $"v1/{SubscriptionPath(subscriptionId)}", body,
             RetryMode.Never, $"Create subscription {subscriptionId}", cancellationToken).ConfigureAwait(false);
         return GoogleJson.Deserialize<PubSubSubscription>(response, "Create subscription");
@@ -152,6 +157,7 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
         {
             Name = SubscriptionName(subscriptionId),
             Topic = changes.Topic is null ? null : QualifyTopic(changes.Topic),
+            DeadLetterPolicy = QualifyDeadLetterTopic(changes.DeadLetterPolicy),
         };
         var body = GoogleJson.Serialize(new PatchSubscriptionRequest(subscription, string.Join(',', updateMask)));
         var response = await _transport.SendAsync(HttpMethod.Patch, $"v1/{SubscriptionPath(subscriptionId)}", body,
@@ -174,6 +180,9 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
         $"projects/{GoogleJson.Segment(_project)}/subscriptions/{GoogleJson.Segment(PubSubIds.Check(subscriptionId, "subscription"))}";
 
     private string QualifyTopic(string topic) => topic.StartsWith("projects/", StringComparison.Ordinal) ? topic : TopicName(topic);
+
+    private DeadLetterPolicy? QualifyDeadLetterTopic(DeadLetterPolicy? policy) =>
+        policy is null ? null : policy with { DeadLetterTopic = QualifyTopic(policy.DeadLetterTopic) };
 
     private async Task<JsonElement?> GetOrNullAsync(string relativeUri, string operation, CancellationToken cancellationToken)
     {
