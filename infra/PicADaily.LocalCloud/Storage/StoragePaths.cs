@@ -36,7 +36,12 @@ public sealed class StoragePaths
 
     public string IndexFile { get; }
 
-    public string BucketFolder(string bucket) => Path.Combine(BucketsRoot, bucket);
+    /// <summary>The folder of a bucket; throws a 400 for a name that is not a valid bucket name (and so could be a path).</summary>
+    public string BucketFolder(string bucket)
+    {
+        BucketName.EnsureValid(bucket);
+        return Path.Combine(BucketsRoot, bucket);
+    }
 
     public string NewTempFile() => Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".part");
 
