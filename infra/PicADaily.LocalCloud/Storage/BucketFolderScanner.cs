@@ -19,6 +19,8 @@ public sealed class BucketFolderScanner(
 {
     private readonly Dictionary<(string Bucket, string Name), (FileStamp Stamp, DateTimeOffset Since)> settling = [];
     private readonly HashSet<string> reportedUnusable = new(StringComparer.Ordinal);
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly SemaphoreSlim changed = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,7 +42,11 @@ public sealed class BucketFolderScanner(
             var wait = settling.Count > 0 ? TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20)) : settings.ScanInterval;
             try
             {
-                await changed.WaitAsync(wait, stoppingToken);
+                if (await changed.WaitAsync(wait, stoppingToken))
+                {
+                    // Writers raise many events in a burst; one scan after it is enough.
+                    await Task.Delay(CoalesceDelay, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -52,6 +58,13 @@ public sealed class BucketFolderScanner(
     /// <summary>One pass over all bucket folders against the index.</summary>
     public async Task ScanAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<StoredObject> indexed;
+        using (var session = index.Open())
+        {
+            indexed = session.ListAllObjects();
+        }
+
+        var known = indexed.ToDictionary(o => (o.Bucket, o.Name));
         var seen = new HashSet<(string, string)>();
         foreach (var bucketFolder in Directory.EnumerateDirectories(paths.BucketsRoot))
         {
@@ -73,7 +86,7 @@ public sealed class BucketFolderScanner(
                 }
 
                 seen.Add((bucket, name));
-                await ConsiderFileAsync(bucket, name, file, cancellationToken);
+                await ConsiderFileAsync(bucket, name, file, known.GetValueOrDefault((bucket, name)), cancellationToken);
             }
         }
 
@@ -82,19 +95,14 @@ public sealed class BucketFolderScanner(
             settling.Remove(key);
         }
 
-        IReadOnlyList<StoredObject> indexed;
-        using (var session = index.Open())
-        {
-            indexed = session.ListAllObjects();
-        }
-
+        // The snapshot may be stale by now; the store re-checks under its lock before recording a deletion.
         foreach (var stored in indexed.Where(o => !seen.Contains((o.Bucket, o.Name))))
         {
             await store.RecordFolderDeletionAsync(stored.Bucket, stored.Name, cancellationToken);
         }
     }
 
-    private async Task ConsiderFileAsync(string bucket, string name, string file, CancellationToken cancellationToken)
+    private async Task ConsiderFileAsync(string bucket, string name, string file, StoredObject? stored, CancellationToken cancellationToken)
     {
         var key = (bucket, name);
         if (FileStamp.TryOf(file) is not { } stamp)
@@ -102,7 +110,6 @@ public sealed class BucketFolderScanner(
             return;
         }
 
-        var stored = store.Get(bucket, name);
         if (stored is not null && stamp.Matches(stored))
         {
             settling.Remove(key);

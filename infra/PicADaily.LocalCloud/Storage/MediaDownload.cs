@@ -24,7 +24,7 @@ public static class MediaDownload
 
         await using var _ = file;
         var length = file.Length;
-        var unchanged = FileStamp.TryOf(path) is { } stamp && stamp.Matches(stored) && stamp.Size == length;
+        var unchanged = new FileStamp(length, File.GetLastWriteTimeUtc(file.SafeFileHandle).Ticks).Matches(stored);
         var response = context.Response;
         response.ContentType = stored.ContentType ?? "application/octet-stream";
         response.Headers["x-goog-generation"] = StorageJson.Number(stored.Generation);

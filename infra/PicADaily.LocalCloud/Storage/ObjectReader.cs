@@ -32,6 +32,14 @@ public sealed class ObjectReader(StoragePaths paths, StorageIndex index) : IObje
         }
     }
 
-    internal static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
+    /// <exception cref="FileNotFoundException">No file, or a symbolic link (never followed: it could point outside the bucket).</exception>
+    internal static FileStream OpenFile(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new FileNotFoundException("Symbolic links in bucket folders are not objects.", path);
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
+    }
 }

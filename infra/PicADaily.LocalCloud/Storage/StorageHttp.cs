@@ -110,5 +110,12 @@ public static class StorageHttp
         {
             await WriteJsonAsync(context.Response, StorageJson.Error(ex.StatusCode, ex.Reason, ex.Message), ex.StatusCode);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !context.Response.HasStarted)
+        {
+            // A file-system failure is worth a retry (the client retries 500 on idempotent calls) and a readable reason.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageHttp))
+                .LogError(ex, "Storage request {Method} {Path} failed on the file system", context.Request.Method, context.Request.Path);
+            await WriteJsonAsync(context.Response, StorageJson.Error(500, "backendError", $"LocalCloud could not access its files: {ex.Message}"), 500);
+        }
     }
 }

@@ -56,6 +56,15 @@ public sealed class StoragePaths
             throw StorageException.BadRequest($"Object name '{objectName}' would leave its bucket folder.");
         }
 
+        // A symbolic link someone put inside the bucket folder could lead anywhere: never go through one.
+        for (var dir = Path.GetDirectoryName(full)!; dir.Length > folder.Length; dir = Path.GetDirectoryName(dir)!)
+        {
+            if (new DirectoryInfo(dir) is { Exists: true, LinkTarget: not null })
+            {
+                throw StorageException.BadRequest($"Object name '{objectName}' passes through a symbolic link in the bucket folder, which LocalCloud does not follow.");
+            }
+        }
+
         return full;
     }
 }

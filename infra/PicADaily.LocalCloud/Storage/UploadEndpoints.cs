@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -14,6 +15,12 @@ public static class UploadEndpoints
 {
     public static async Task UploadAsync(HttpContext context, string bucket)
     {
+        // Objects may be far larger than Kestrel's default 30 MB body limit; bytes stream to disk, never to memory.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
         var uploadId = context.Request.Query["upload_id"].ToString();
         if (uploadId.Length > 0)
         {

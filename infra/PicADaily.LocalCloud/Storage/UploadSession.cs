@@ -24,6 +24,8 @@ public sealed class UploadSession(string id, string bucket, string name, ObjectW
     /// <summary>Set once the upload created its object; later status queries get it again.</summary>
     public StoredObject? Result { get; set; }
 
+    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>One request at a time per session.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 }
@@ -36,7 +38,18 @@ public sealed class UploadSessions
 {
     private readonly ConcurrentDictionary<string, UploadSession> sessions = new(StringComparer.Ordinal);
 
-    public void Add(UploadSession session) => sessions[session.Id] = session;
+    /// <summary>Cloud Storage keeps a session URI usable for a week; so does LocalCloud, then forgets it.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public void Add(UploadSession session)
+    {
+        foreach (var expired in sessions.Values.Where(s => DateTimeOffset.UtcNow - s.Started > Lifetime))
+        {
+            Remove(expired);
+        }
+
+        sessions[session.Id] = session;
+    }
 
     public UploadSession? Find(string id) => sessions.GetValueOrDefault(id);
 

@@ -95,6 +95,30 @@ public sealed class ObjectNameSafetyTests
         Assert.Equal([1], await File.ReadAllBytesAsync(Path.Combine(StorageTestCloud.BucketFolder(cloud, "pictures"), "a")));
     }
 
+    [Fact]
+    public async Task A_symbolic_link_in_the_bucket_folder_is_never_followed_for_writes_reads_or_announcements()
+    {
+        var publisher = new RecordingPublisher();
+        var root = Path.Combine(Path.GetTempPath(), "picadaily-localcloud-tests", Guid.NewGuid().ToString("N"));
+        var outside = Directory.CreateDirectory(Path.Combine(root, "outside")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "secret");
+        await using var cloud = await StorageTestCloud.StartAsync(publisher, Path.Combine(root, "data"));
+        var client = StorageTestCloud.Client(cloud);
+        await NotificationTestSupport.CreateBucketWithNotificationAsync(client, "pictures");
+        var folder = StorageTestCloud.BucketFolder(cloud, "pictures");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "link"), outside);
+        File.CreateSymbolicLink(Path.Combine(folder, "secret-link.txt"), Path.Combine(outside, "secret.txt"));
+
+        var write = await Assert.ThrowsAsync<GoogleApiException>(() => client.UploadObjectAsync("pictures", "link/planted.txt", null, new MemoryStream([1])));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "marker.jpg"), [1]);
+        var messages = await publisher.WaitForAsync(m => m.Any(x => x.ObjectId == "marker.jpg"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, write.HttpStatusCode);
+        Assert.Equal(["secret.txt"], Directory.EnumerateFiles(outside).Select(Path.GetFileName));
+        Assert.Equal(["marker.jpg"], messages.Select(m => m.ObjectId));
+        Assert.Equal(["marker.jpg"], client.ListObjects("pictures").Select(o => o.Name));
+    }
+
     private static MultipartContent Multipart(string name)
     {
         var content = new MultipartContent("related");
