@@ -11,7 +11,7 @@ public static class GenerationClock
 
     public static long Next(IndexSession session, TimeProvider time)
     {
-        var last = Math.Max(session.GetCounter(CounterName), session.MaxGeneration());
+        var last = session.GetCounter(CounterName);
         var now = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
         var next = Math.Max(now, last + 1);
         session.SetCounter(CounterName, next);

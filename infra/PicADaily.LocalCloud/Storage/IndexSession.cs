@@ -54,9 +54,10 @@ public sealed class IndexSession(SqliteConnection connection, SqliteTransaction?
         Query("SELECT 1 FROM objects WHERE bucket = $b LIMIT 1", r => r.GetInt32(0), ("$b", bucket)).Count > 0;
 
     /// <summary>Objects whose names start with <paramref name="prefix"/> and sort after <paramref name="after"/>, in UTF-8 byte order.</summary>
-    public IReadOnlyList<StoredObject> ListObjects(string bucket, string prefix, string after) =>
-        Query($"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND name > $a AND substr(name, 1, length($p)) = $p ORDER BY name",
-            ReadObject, ("$b", bucket), ("$a", after), ("$p", prefix));
+    /// <param name="limit">At most this many; -1 for all.</param>
+    public IReadOnlyList<StoredObject> ListObjects(string bucket, string prefix, string after, int limit = -1) =>
+        Query($"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND name > $a AND substr(name, 1, length($p)) = $p ORDER BY name LIMIT $l",
+            ReadObject, ("$b", bucket), ("$a", after), ("$p", prefix), ("$l", limit));
 
     public IReadOnlyList<StoredObject> ListAllObjects() =>
         Query($"SELECT {ObjectColumns} FROM objects", ReadObject);
@@ -80,9 +81,6 @@ public sealed class IndexSession(SqliteConnection connection, SqliteTransaction?
 
     public void SetCounter(string name, long value) =>
         Execute("INSERT OR REPLACE INTO counters (name, value) VALUES ($n, $v)", ("$n", name), ("$v", value));
-
-    public long MaxGeneration() =>
-        Query("SELECT COALESCE(MAX(generation), 0) FROM objects", r => r.GetInt64(0))[0];
 
     // ---- notification configs
 

@@ -43,7 +43,9 @@ public static class ObjectListing
                 throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
             }
 
-            candidates = session.ListObjects(bucket, prefix, after);
+            // Without filters applied here, one more than a page tells whether another page follows.
+            var plain = delimiter.Length == 0 && startOffset.Length == 0 && endOffset.Length == 0;
+            candidates = session.ListObjects(bucket, prefix, after, plain ? pageSize + 1 : -1);
         }
 
         var baseUri = PublicEndpoint.FromRequest(context.Request);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>Registers and maps LocalCloud's Cloud Storage stand-in.</summary>
@@ -7,7 +9,7 @@ public static class StorageApiExtensions
     public static IServiceCollection AddStorageApi(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoragePaths>();
         services.AddSingleton<StorageIndex>();
         services.AddSingleton<StorageMutex>();
