@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
+using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Storage;
 
 using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
@@ -34,6 +37,34 @@ public sealed class RestartTests
 
         AssertAttributes(message, "OBJECT_FINALIZE", "pictures", "kept.jpg", generation, configId);
         Assert.Empty(failing.Messages);
+    }
+
+    [Fact]
+    public async Task Without_any_publisher_notifications_wait_in_the_outbox_with_a_logged_reason_and_go_out_once_one_exists()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "picadaily-localcloud-tests", Guid.NewGuid().ToString("N"));
+        var logs = new RecordingLoggerProvider();
+        long? generation;
+        await using (var cloud = await StorageTestCloud.StartAsync(null, dataPath, builder =>
+        {
+            builder.Services.RemoveAll<IMessagePublisher>();
+            builder.Logging.AddProvider(logs);
+        }))
+        {
+            var client = StorageTestCloud.Client(cloud);
+            await CreateBucketWithNotificationAsync(client, "pictures");
+            generation = (await client.UploadObjectAsync("pictures", "waiting.jpg", null, new MemoryStream([1]))).Generation;
+
+            await logs.WaitUntilAsync(lines => lines.Count(l => l.Contains("No Pub/Sub publisher", StringComparison.Ordinal)) >= 2);
+            using var session = cloud.Services.GetRequiredService<StorageIndex>().Open();
+            Assert.Equal(1, session.OutboxCount());
+        }
+
+        var publisher = new RecordingPublisher();
+        await using var restarted = await StorageTestCloud.StartAsync(publisher, dataPath);
+        var message = Assert.Single(await publisher.WaitForAsync(m => m.Count >= 1));
+
+        Assert.Equal(Generation(generation), message.Attributes["objectGeneration"]);
     }
 
     [Fact]

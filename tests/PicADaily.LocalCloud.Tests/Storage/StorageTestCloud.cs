@@ -1,5 +1,7 @@
 using Google.Cloud.Storage.V1;
 
+using Microsoft.AspNetCore.Builder;
+
 using Microsoft.Extensions.DependencyInjection;
 
 using PicADaily.LocalCloud.PubSub;
@@ -12,7 +14,7 @@ public static class StorageTestCloud
 {
     public static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(600);
 
-    public static Task<TestLocalCloud> StartAsync(RecordingPublisher? publisher = null, string? dataPath = null) =>
+    public static Task<TestLocalCloud> StartAsync(RecordingPublisher? publisher = null, string? dataPath = null, Action<WebApplicationBuilder>? configure = null) =>
         TestLocalCloud.StartAsync(dataPath, new Dictionary<string, string?>
         {
             ["LocalCloud:Storage:SettleInterval"] = SettleInterval.ToString(),
@@ -26,6 +28,8 @@ public static class StorageTestCloud
             {
                 builder.Services.AddSingleton<IMessagePublisher>(publisher);
             }
+
+            configure?.Invoke(builder);
         });
 
     public static StorageClient Client(TestLocalCloud cloud) =>
