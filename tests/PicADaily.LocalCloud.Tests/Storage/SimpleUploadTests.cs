@@ -27,6 +27,7 @@ public sealed class SimpleUploadTests
         Assert.Equal("text/plain", resource["contentType"]!.GetValue<string>());
         Assert.Equal("10", resource["size"]!.GetValue<string>());
         Assert.Equal("curl bytes", downloaded);
+        Assert.Equal("curl bytes", await http.GetStringAsync(resource["mediaLink"]!.GetValue<string>()));
     }
 
     [Fact]
