@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Scheduler;
 using PicADaily.LocalCloud.Status;
+using PicADaily.LocalCloud.Storage;
 using PicADaily.LocalCloud.Topology;
 
 namespace PicADaily.LocalCloud.Hosting;
@@ -20,6 +21,7 @@ public static class LocalCloudApp
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         // Each API registers its services here (one line per API).
+        builder.Services.AddStorageApi();
         builder.AddLocalCloudPubSub();
         builder.AddLocalCloudScheduler();
         builder.AddLocalCloudTopology(); // last: it applies infra/topology.json through the APIs above
@@ -31,6 +33,7 @@ public static class LocalCloudApp
         app.Logger.LogInformation("LocalCloud keeps its state in {DataPath}", options.DataPath);
         app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
         // Each API maps its endpoints here (one line per API).
+        app.MapStorageApi();
         app.MapLocalCloudPubSub();
         app.MapLocalCloudStatus();
 
