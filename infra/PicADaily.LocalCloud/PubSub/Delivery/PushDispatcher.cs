@@ -69,7 +69,9 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
             var acked = await sender.SendAsync(runtime.Config, endpoint, delivery.Message, delivery.Failures + 1, cancellationToken);
             if (acked)
             {
-                await broker.AckAsync(runtime, delivery);
+                // The slot is freed without waiting for the ack's commit: losing an ack in a crash
+                // only means one more delivery, which at-least-once allows.
+                broker.Acknowledge(runtime, delivery);
             }
             else
             {
