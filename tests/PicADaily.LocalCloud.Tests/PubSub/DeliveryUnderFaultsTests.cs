@@ -1,6 +1,6 @@
-using Xunit.Abstractions;
-
 using PicADaily.LocalCloud.Tests.Support;
+
+using Xunit.Abstractions;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
