@@ -51,6 +51,7 @@ public static class EventDeliveryBenchmark
         var single = new List<double>();
         var batched = new List<double>();
         var publishOnly = new List<double>();
+        var pushOnly = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
             // Each Pub/Sub figure is divided by the anchor measured right before it, which cancels
@@ -60,6 +61,7 @@ public static class EventDeliveryBenchmark
             single.Add(await PubSubEventsPerSecondAsync(client, subscriber, payload, messages, concurrency, 1) / anchor);
             batched.Add(await PubSubEventsPerSecondAsync(client, subscriber, payload, messages, concurrency, 10) / anchor);
             publishOnly.Add(await PublishOnlyPerSecondAsync(client, payload, messages, concurrency) / anchor);
+            pushOnly.Add(await PushOnlyPerSecondAsync(client, subscriber, payload, messages) / anchor);
         }
 
         var median = Median(raw);
@@ -67,6 +69,7 @@ public static class EventDeliveryBenchmark
         output.WriteLine($"publish→push→ack, 1 message per publish:  ratio {Median(single):F2}  (≈ {Median(single) * median:F0} events/s)");
         output.WriteLine($"publish→push→ack, 10 messages per publish: ratio {Median(batched):F2}  (≈ {Median(batched) * median:F0} events/s)");
         output.WriteLine($"publish only (topic without subscriptions): ratio {Median(publishOnly):F2}  (diagnostic)");
+        output.WriteLine($"push only (drain of a pre-published backlog): ratio {Median(pushOnly):F2}  (diagnostic)");
         await cloud.StopAsync();
         await cloud.DisposeAsync();
         Directory.Delete(dataPath, recursive: true);
@@ -109,6 +112,24 @@ public static class EventDeliveryBenchmark
             using var response = await client.PostAsync("v1/projects/bench/topics/unread:publish", JsonContent.Create(new { messages = new[] { new { data = payload } } }), ct);
             response.EnsureSuccessStatusCode();
         });
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    // Publishes a backlog while the subscription has no endpoint, then times how fast pushes drain it.
+    private static async Task<double> PushOnlyPerSecondAsync(HttpClient client, NoOpSubscriber subscriber, string payload, int count)
+    {
+        await client.PostAsync("v1/projects/bench/subscriptions/noop:modifyPushConfig", JsonContent.Create(new { pushConfig = new { } }));
+        await Parallel.ForEachAsync(Enumerable.Range(0, count / 100), async (_, ct) =>
+        {
+            var messages = Enumerable.Range(0, 100).Select(_ => new { data = payload }).ToArray();
+            using var response = await client.PostAsync("v1/projects/bench/topics/events:publish", JsonContent.Create(new { messages }), ct);
+            response.EnsureSuccessStatusCode();
+        });
+        var done = subscriber.Expect(count);
+        var watch = Stopwatch.StartNew();
+        var endpoint = new Uri(subscriber.BaseUri, "events").ToString();
+        await client.PostAsync("v1/projects/bench/subscriptions/noop:modifyPushConfig", JsonContent.Create(new { pushConfig = new { pushEndpoint = endpoint } }));
+        await done.WaitAsync(TimeSpan.FromMinutes(5));
         return count / watch.Elapsed.TotalSeconds;
     }
 
