@@ -53,7 +53,7 @@ public sealed class SafeImageLoader
 
         // The worker that enforces the time limit cannot borrow a span, so it gets its own copy.
         var copy = content.ToArray();
-        return RunWithTimeLimitAsync(token => IdentifyCore(copy, format, token), CancellationToken.None)
+        return RunWithTimeLimitAsync(token => IdentifyCore(WithoutUnusedMetadata(copy, format), format, token), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 
@@ -147,6 +147,7 @@ public sealed class SafeImageLoader
     private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, ResizeOptions? uprightResize, CancellationToken token)
         where TPixel : unmanaged, IPixel<TPixel>
     {
+        content = WithoutUnusedMetadata(content, format);
         IdentifyCore(content, format, token);
         var image = Translate(format, () =>
         {
@@ -180,6 +181,9 @@ public sealed class SafeImageLoader
             throw;
         }
     }
+
+    private static ReadOnlyMemory<byte> WithoutUnusedMetadata(ReadOnlyMemory<byte> content, PictureFormat format) =>
+        format == PictureFormat.Jpeg ? JpegSegmentFilter.WithoutUnusedMetadata(content) : content;
 
     /// <summary>EXIF orientations 5 to 8 turn the picture a quarter, so its stored width is its upright height.</summary>
     private static bool SwapsSides(Image image)
