@@ -26,8 +26,10 @@ public sealed class SafeImageLoader
 
     private readonly Configuration configuration;
 
-    // Metadata is ignored where it can only cost memory: PNG text may be deflate-compressed (a
-    // decompression bomb) and GIF comments are never shown. JPEG and WebP keep it for the EXIF orientation.
+    // Metadata is ignored where it can only cost memory: PNG text and iCCP chunks may be
+    // deflate-compressed (a decompression bomb; 2.1.13 inflates them whole) and GIF comments are never
+    // shown. The price: a PNG's rare eXIf orientation is not applied. JPEG and WebP keep metadata for
+    // the EXIF orientation; their chunks are stored, not compressed, so bounded by the input size.
     private readonly JpegDecoder jpegDecoder = new() { IgnoreMetadata = false };
     private readonly PngDecoder pngDecoder = new() { IgnoreMetadata = true };
     private readonly WebpDecoder webpDecoder = new() { IgnoreMetadata = false };
