@@ -26,6 +26,16 @@ public sealed class ThumbnailRenderer(SafeImageLoader loader)
         Sampler = Sampler,
     };
 
+    /// <summary>Without alpha, premultiplying is two passes over every source pixel that change nothing.</summary>
+    private static readonly ResizeOptions OpaqueCoverCrop = new()
+    {
+        Size = CoverCrop.Size,
+        Mode = CoverCrop.Mode,
+        Position = CoverCrop.Position,
+        Sampler = CoverCrop.Sampler,
+        PremultiplyAlpha = false,
+    };
+
     /// <exception cref="ImageRejectedException">The source will never make a thumbnail.</exception>
     public Task<EncodedPicture> RenderAsync(ReadOnlyMemory<byte> source, CancellationToken ct) =>
         SafeImageLoader.DetectFormat(source.Span) switch
@@ -43,7 +53,8 @@ public sealed class ThumbnailRenderer(SafeImageLoader loader)
     {
         // The loader resizes inside its time limit and before turning an EXIF-rotated photo upright,
         // so the rotation moves 400×400 pixels instead of all of them.
-        using var image = await loader.LoadAsync<TPixel>(source, CoverCrop, ct);
+        var resize = typeof(TPixel) == typeof(Rgb24) ? OpaqueCoverCrop : CoverCrop;
+        using var image = await loader.LoadAsync<TPixel>(source, resize, ct);
         ct.ThrowIfCancellationRequested();
         return PictureEncoder.Encode(image, format);
     }
