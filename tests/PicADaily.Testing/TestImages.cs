@@ -15,15 +15,8 @@ public static class TestImages
 
     public static byte[] NotAnImage { get; } = "<html><body>not a picture</body></html>"u8.ToArray();
 
-    /// <summary>A valid PNG header claiming 1 × 8,000,000 pixels: a flood that must be refused before decoding.</summary>
-    public static byte[] PixelFloodPng()
-    {
-        var png = SolidPng(1, 1, new Rgba32(0, 0, 0));
-        // IHDR width and height are big-endian at offsets 16 and 20; the CRC is left stale on purpose.
-        BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(50_000)).CopyTo(png, 16);
-        BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(50_000)).CopyTo(png, 20);
-        return png;
-    }
+    /// <summary>A few dozen bytes of PNG claiming 50,000 × 50,000 pixels: a flood that must be refused before decoding.</summary>
+    public static byte[] PixelFloodPng() => PicADaily.Imaging.Tests.CraftedPictures.PngClaiming(50_000, 50_000);
 
     private static byte[] Encode(int width, int height, Rgba32 color, PictureFormat format)
     {
