@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using PicADaily.LocalCloud.Firestore;
+
 namespace PicADaily.LocalCloud.Hosting;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class LocalCloudApp
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         // Each API registers its services here (one line per API).
+        builder.Services.AddLocalFirestore();
 
         configure?.Invoke(builder);
 
@@ -23,6 +26,7 @@ public static class LocalCloudApp
         app.Logger.LogInformation("LocalCloud keeps its state in {DataPath}", options.DataPath);
         app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
         // Each API maps its endpoints here (one line per API).
+        app.MapLocalFirestore();
 
         return app;
     }
