@@ -69,7 +69,7 @@ public sealed class FirestoreApi : IDisposable
     public async Task<List<JsonObject>> Query(JsonObject structuredQuery, string parent = "")
     {
         var url = parent.Length == 0 ? $"v1/{Root}:runQuery" : $"v1/{Root}/{parent}:runQuery";
-        var (status, json) = await Send(HttpMethod.Post, url, new JsonObject { ["structuredQuery"] = structuredQuery });
+        var (status, json) = await Send(HttpMethod.Post, url, new JsonObject { ["structuredQuery"] = structuredQuery.DeepClone() });
         Assert.True(status == HttpStatusCode.OK, $"runQuery answered {status}: {json}");
         var rows = Assert.IsType<JsonArray>(json);
         Assert.NotEmpty(rows);

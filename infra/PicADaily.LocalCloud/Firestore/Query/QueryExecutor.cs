@@ -8,36 +8,33 @@ namespace PicADaily.LocalCloud.Firestore.Query;
 /// <summary>
 /// Runs a structured query against the store without scanning the collection.
 /// <para>
-/// Plan: walk the index of the first orderBy field (or the ids for <c>__name__</c>) in result order,
-/// starting at the startAt cursor and stopping at the endAt cursor or once offset + limit documents
-/// pass the filters. That costs the number of documents looked at, which is the result size when the
-/// filters are common (the gallery). When the filters are rare (a rare label), the walk would look at
-/// much of the collection; so after a budget of candidates it switches, if one equality-type filter
-/// (EQUAL, ARRAY_CONTAINS, IN, IS_NULL) matches few documents, to reading exactly those by index
-/// lookup and sorting them in memory. Every candidate is checked against all filters in memory,
-/// so the index only chooses candidates and never decides the result.
+/// Plan: the equality-type filters that an index entry decides exactly (EQUAL and ARRAY_CONTAINS in
+/// the top-level AND) go down to SQLite. If one of them matches few documents (counted, capped at
+/// <see cref="DriverCap"/>), the walk starts from its entries and sorts those few by the first
+/// ordering (the rare-label case). Otherwise it follows the first ordering's index from the startAt
+/// cursor and checks the equalities per entry with point lookups, stopping once offset + limit
+/// documents pass (the gallery: cost grows with the page, not the collection). Every returned
+/// document is still checked against all filters and cursors in memory, so the index only chooses
+/// candidates and never decides the result.
 /// </para>
 /// </summary>
 public sealed class QueryExecutor(FirestoreStore store)
 {
-    private const int WalkBudgetFloor = 1_000;
-    private const int EqualityLookupCap = 50_000;
+    private const int DriverCap = 1_000;
 
     /// <param name="parent">The database root or a document name (for a subcollection).</param>
     public List<StoredDocument> Execute(string parent, StructuredQuery query)
     {
         var collection = parent + "/" + query.CollectionId;
         var needed = query.Limit is { } limit ? (long)query.Offset + limit : long.MaxValue;
+        var accepted = new List<StoredDocument>();
         if (needed == 0)
         {
-            return [];
+            return accepted;
         }
 
-        var budget = (int)Math.Min(int.MaxValue, Math.Max(WalkBudgetFloor, needed * 10));
-        var accepted = new List<StoredDocument>();
-        var walkFinished = true;
-        var examined = 0;
-        foreach (var document in Walk(collection, query, Math.Clamp((int)Math.Min(needed + 8, int.MaxValue), 32, 512)))
+        var pageSize = (int)Math.Clamp(needed + 8, 32, 512);
+        foreach (var document in Walk(Plan(collection, query), query, pageSize))
         {
             if (Accepts(query, document))
             {
@@ -47,41 +44,53 @@ public sealed class QueryExecutor(FirestoreStore store)
                     break;
                 }
             }
+        }
 
-            if (++examined == budget && EqualityLookup(collection, query) is { } lookup)
+        return [.. accepted.Skip(query.Offset)];
+    }
+
+    private WalkPlan Plan(string collection, StructuredQuery query)
+    {
+        var required = StructuredQuery.Flatten(query.Where)
+            .Select(filter => filter switch
             {
-                accepted = lookup;
-                walkFinished = false;
-                break;
+                FieldFilter { Op: "EQUAL" } f when !f.Field.IsDocumentName => new IndexEntry(f.Field.Canonical, IndexEntries.ValueEntry, f.Key),
+                FieldFilter { Op: "ARRAY_CONTAINS" } f => new IndexEntry(f.Field.Canonical, IndexEntries.ArrayElementEntry, f.Key),
+                _ => null,
+            })
+            .OfType<IndexEntry>()
+            .DistinctBy(e => (e.Path, e.Kind, Convert.ToHexString(e.Key)))
+            .ToList();
+
+        IndexEntry? driver = null;
+        var fewest = DriverCap;
+        foreach (var entry in required)
+        {
+            var count = store.CountEntries(collection, entry, fewest);
+            if (count < fewest)
+            {
+                driver = entry;
+                fewest = count;
             }
         }
 
-        if (!walkFinished)
-        {
-            accepted.Sort((a, b) => Compare(query, Keys(query, a)!, Keys(query, b)!));
-        }
-
-        return [.. accepted.Skip(query.Offset).Take((int)Math.Min(needed - query.Offset, int.MaxValue))];
+        var first = query.OrderBy[0];
+        var from = query.StartAt?.Keys[0];
+        return new WalkPlan(
+            collection,
+            first.Field.IsDocumentName ? null : first.Field.Canonical,
+            first.Descending,
+            first.Field.IsDocumentName ? null : from,
+            first.Field.IsDocumentName && query.StartAt is { } start ? ReferenceId(start, collection) : null,
+            driver,
+            [.. required.Where(e => !ReferenceEquals(e, driver))]);
     }
 
     /// <summary>Documents in result order (by the first ordering; ties re-sorted by the full ordering).</summary>
-    private IEnumerable<StoredDocument> Walk(string collection, StructuredQuery query, int pageSize)
+    private IEnumerable<StoredDocument> Walk(WalkPlan plan, StructuredQuery query, int pageSize)
     {
-        var first = query.OrderBy[0];
-        var from = query.StartAt?.Keys[0];
-        IEnumerable<StoredDocument> source;
-        if (first.Field.IsDocumentName)
-        {
-            var fromId = from is not null && query.StartAt is { } start && ReferenceId(start, collection) is { } id ? id : null;
-            source = store.WalkIds(collection, first.Descending, fromId, pageSize);
-        }
-        else
-        {
-            source = store.WalkField(collection, first.Field.Canonical, first.Descending, from, pageSize);
-        }
-
         var group = new List<(StoredDocument Document, byte[][] Keys)>();
-        foreach (var document in source)
+        foreach (var document in store.Walk(plan, pageSize))
         {
             var keys = Keys(query, document);
             if (keys is null)
@@ -162,37 +171,6 @@ public sealed class QueryExecutor(FirestoreStore store)
         }
 
         return null;
-    }
-
-    private List<StoredDocument>? EqualityLookup(string collection, StructuredQuery query)
-    {
-        (string Path, int Kind, IReadOnlyList<byte[]> Keys)? best = null;
-        var bestCount = EqualityLookupCap;
-        foreach (var filter in StructuredQuery.Flatten(query.Where))
-        {
-            (string, int, IReadOnlyList<byte[]>)? candidate = filter switch
-            {
-                FieldFilter { Op: "EQUAL" } f when !f.Field.IsDocumentName => (f.Field.Canonical, IndexEntries.ValueEntry, [f.Key]),
-                FieldFilter { Op: "IN" } f when !f.Field.IsDocumentName => (f.Field.Canonical, IndexEntries.ValueEntry, f.ListKeys),
-                FieldFilter { Op: "ARRAY_CONTAINS" } f => (f.Field.Canonical, IndexEntries.ArrayElementEntry, [f.Key]),
-                FieldFilter { Op: "ARRAY_CONTAINS_ANY" } f => (f.Field.Canonical, IndexEntries.ArrayElementEntry, f.ListKeys),
-                UnaryFilter { Op: "IS_NULL" } u when !u.Field.IsDocumentName => (u.Field.Canonical, IndexEntries.ValueEntry, [ValueKey.Encode(new JsonObject { ["nullValue"] = null })]),
-                _ => null,
-            };
-            if (candidate is { } c)
-            {
-                var count = store.CountEntries(collection, c.Item1, c.Item2, c.Item3, bestCount);
-                if (count < bestCount)
-                {
-                    best = c;
-                    bestCount = count;
-                }
-            }
-        }
-
-        return best is { } chosen
-            ? [.. store.DocumentsWithEntry(collection, chosen.Path, chosen.Kind, chosen.Keys).Where(d => Accepts(query, d))]
-            : null;
     }
 
     private static bool Accepts(StructuredQuery query, StoredDocument document)

@@ -11,10 +11,12 @@ namespace PicADaily.LocalCloud.Firestore.Storage;
 /// Durable document storage in SQLite (WAL) under <c>&lt;data&gt;/firestore/</c>.
 /// <para>
 /// Plan: <c>documents</c> holds each document's fields as JSON; <c>field_index</c> holds one row per
-/// (collection, field path, kind, order key, document id), keyed in that order, so a query walks one
-/// field in Firestore order (orderBy) or looks up one value (equality, ARRAY_CONTAINS, IN) with an
-/// index SEARCH and reads only the documents it returns; no statement scans a table.
-/// Writes are serialized on one connection; reads use pooled connections and WAL snapshots.
+/// (collection, field path, kind, order key, document id), keyed in that order, plus a second index
+/// by (collection, document, path, kind). A query walks one field's entries in Firestore order
+/// (orderBy) or one value's entries (equality, ARRAY_CONTAINS), checks its other equalities with
+/// point lookups by document, and reads only the documents it returns (see <see cref="WalkSql"/>).
+/// No statement scans a table. Writes are serialized on one connection; reads use pooled
+/// connections and WAL snapshots.
 /// </para>
 /// </summary>
 public sealed class FirestoreStore : IDisposable
@@ -29,7 +31,7 @@ public sealed class FirestoreStore : IDisposable
         CREATE TABLE IF NOT EXISTS field_index (
             coll_id INTEGER NOT NULL, path TEXT NOT NULL, kind INTEGER NOT NULL, value BLOB NOT NULL, doc_id TEXT NOT NULL,
             PRIMARY KEY (coll_id, path, kind, value, doc_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS field_index_by_document ON field_index (coll_id, doc_id);
+        CREATE INDEX IF NOT EXISTS field_index_by_document ON field_index (coll_id, doc_id, path, kind);
         """;
 
     private readonly string connectionString;
@@ -50,7 +52,7 @@ public sealed class FirestoreStore : IDisposable
         writer = new SqliteConnection(connectionString);
         writer.Open();
         Execute(writer, Schema);
-        Execute(writer, "PRAGMA synchronous = FULL;");
+        Execute(writer, "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;");
         using var last = writer.CreateCommand();
         last.CommandText = "SELECT COALESCE(MAX(update_time), 0) FROM documents";
         Clock = new MonotonicClock(time, (long)last.ExecuteScalar()!);
@@ -106,46 +108,29 @@ public sealed class FirestoreStore : IDisposable
             return 0;
         });
 
-    /// <summary>Documents of a collection in the order of one field's index entries, from <paramref name="from"/> on.</summary>
-    public IEnumerable<StoredDocument> WalkField(string collection, string path, bool descending, byte[]? from, int pageSize)
+    /// <summary>
+    /// The documents of a walk plan in its order, read page by page (keyset paging), so a caller that
+    /// stops early reads no further. Only documents holding every required entry come back.
+    /// </summary>
+    public IEnumerable<StoredDocument> Walk(WalkPlan plan, int pageSize)
     {
         using var connection = OpenReader();
-        if (FindCollection(connection, collection) is not { } collectionId)
+        if (FindCollection(connection, plan.Collection) is not { } collectionId)
         {
             yield break;
         }
 
-        var (cmp, order) = descending ? ("<", "DESC") : (">", "ASC");
-        var select = $"""
-            SELECT f.doc_id, d.fields, d.create_time, d.update_time, f.value FROM field_index f
-            JOIN documents d ON d.coll_id = f.coll_id AND d.doc_id = f.doc_id
-            WHERE f.coll_id = $coll AND f.path = $path AND f.kind = 0
-            """;
-        var first = from is null
-            ? $"{select} ORDER BY f.value {order}, f.doc_id {order} LIMIT $limit"
-            : $"{select} AND f.value {cmp}= $from ORDER BY f.value {order}, f.doc_id {order} LIMIT $limit";
-        var next = $"{select} AND (f.value, f.doc_id) {cmp} ($value, $id) ORDER BY f.value {order}, f.doc_id {order} LIMIT $limit";
-
+        var sql = new WalkSql(plan);
         byte[]? lastValue = null;
         string? lastId = null;
         while (true)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = lastId is null ? first : next;
+            command.CommandText = sql.Text(continuing: lastId is not null);
             command.Parameters.AddWithValue("$coll", collectionId);
-            command.Parameters.AddWithValue("$path", path);
             command.Parameters.AddWithValue("$limit", pageSize);
-            if (lastId is null && from is not null)
-            {
-                command.Parameters.AddWithValue("$from", from);
-            }
-            else if (lastId is not null)
-            {
-                command.Parameters.AddWithValue("$value", lastValue);
-                command.Parameters.AddWithValue("$id", lastId);
-            }
-
-            var page = ReadDocuments(command, collection, withValue: true);
+            sql.Bind(command, lastValue, lastId);
+            var page = ReadDocuments(command, plan.Collection, withValue: plan.OrderPath is not null);
             foreach (var (document, value) in page)
             {
                 yield return document;
@@ -160,48 +145,8 @@ public sealed class FirestoreStore : IDisposable
         }
     }
 
-    /// <summary>Documents of a collection in id order, starting at <paramref name="fromId"/> (inclusive).</summary>
-    public IEnumerable<StoredDocument> WalkIds(string collection, bool descending, string? fromId, int pageSize)
-    {
-        using var connection = OpenReader();
-        if (FindCollection(connection, collection) is not { } collectionId)
-        {
-            yield break;
-        }
-
-        var (cmp, order) = descending ? ("<", "DESC") : (">", "ASC");
-        string? lastId = null;
-        while (true)
-        {
-            using var command = connection.CreateCommand();
-            var bound = lastId is not null ? $"AND doc_id {cmp} $id" : fromId is not null ? $"AND doc_id {cmp}= $id" : "";
-            command.CommandText = $"""
-                SELECT doc_id, fields, create_time, update_time FROM documents
-                WHERE coll_id = $coll {bound} ORDER BY doc_id {order} LIMIT $limit
-                """;
-            command.Parameters.AddWithValue("$coll", collectionId);
-            command.Parameters.AddWithValue("$limit", pageSize);
-            if (bound.Length > 0)
-            {
-                command.Parameters.AddWithValue("$id", lastId ?? fromId);
-            }
-
-            var page = ReadDocuments(command, collection, withValue: false);
-            foreach (var (document, _) in page)
-            {
-                yield return document;
-                lastId = document.Path.Id;
-            }
-
-            if (page.Count < pageSize)
-            {
-                yield break;
-            }
-        }
-    }
-
     /// <summary>How many documents hold the entry, counting no further than <paramref name="cap"/>.</summary>
-    public int CountEntries(string collection, string path, int kind, IReadOnlyList<byte[]> values, int cap)
+    public int CountEntries(string collection, IndexEntry entry, int cap)
     {
         using var connection = OpenReader();
         if (FindCollection(connection, collection) is not { } collectionId)
@@ -209,55 +154,18 @@ public sealed class FirestoreStore : IDisposable
             return 0;
         }
 
-        var total = 0;
-        foreach (var value in values)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT COUNT(*) FROM (SELECT 1 FROM field_index
-                WHERE coll_id = $coll AND path = $path AND kind = $kind AND value = $value LIMIT $cap)
-                """;
-            command.Parameters.AddWithValue("$coll", collectionId);
-            command.Parameters.AddWithValue("$path", path);
-            command.Parameters.AddWithValue("$kind", kind);
-            command.Parameters.AddWithValue("$value", value);
-            command.Parameters.AddWithValue("$cap", cap);
-            Observe(command);
-            total += Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return total;
-    }
-
-    /// <summary>The documents holding any of the given entries (equality, ARRAY_CONTAINS or IN lookups), each once.</summary>
-    public List<StoredDocument> DocumentsWithEntry(string collection, string path, int kind, IReadOnlyList<byte[]> values)
-    {
-        using var connection = OpenReader();
-        var found = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
-        if (FindCollection(connection, collection) is not { } collectionId)
-        {
-            return [];
-        }
-
-        foreach (var value in values)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT f.doc_id, d.fields, d.create_time, d.update_time FROM field_index f
-                JOIN documents d ON d.coll_id = f.coll_id AND d.doc_id = f.doc_id
-                WHERE f.coll_id = $coll AND f.path = $path AND f.kind = $kind AND f.value = $value
-                """;
-            command.Parameters.AddWithValue("$coll", collectionId);
-            command.Parameters.AddWithValue("$path", path);
-            command.Parameters.AddWithValue("$kind", kind);
-            command.Parameters.AddWithValue("$value", value);
-            foreach (var (document, _) in ReadDocuments(command, collection, withValue: false))
-            {
-                found.TryAdd(document.Path.Id, document);
-            }
-        }
-
-        return [.. found.Values];
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM (SELECT 1 FROM field_index
+            WHERE coll_id = $coll AND path = $path AND kind = $kind AND value = $value LIMIT $cap)
+            """;
+        command.Parameters.AddWithValue("$coll", collectionId);
+        command.Parameters.AddWithValue("$path", entry.Path);
+        command.Parameters.AddWithValue("$kind", entry.Kind);
+        command.Parameters.AddWithValue("$value", entry.Key);
+        command.Parameters.AddWithValue("$cap", cap);
+        Observe(command);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary><c>EXPLAIN QUERY PLAN</c> of a statement, one detail line per row.</summary>
@@ -266,12 +174,9 @@ public sealed class FirestoreStore : IDisposable
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "$coll", "$path", "$kind", "$value", "$from", "$id", "$limit", "$cap" })
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"\$\w+").Select(m => m.Value).Distinct())
         {
-            if (sql.Contains(name, StringComparison.Ordinal))
-            {
-                command.Parameters.AddWithValue(name, DBNull.Value);
-            }
+            command.Parameters.AddWithValue(name, DBNull.Value);
         }
 
         var lines = new List<string>();
