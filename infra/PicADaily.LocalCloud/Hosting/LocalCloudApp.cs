@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 
 using PicADaily.LocalCloud.Firestore;
+using PicADaily.LocalCloud.Vision;
 
 namespace PicADaily.LocalCloud.Hosting;
 
@@ -18,6 +19,7 @@ public static class LocalCloudApp
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         // Each API registers its services here (one line per API).
         builder.Services.AddLocalFirestore();
+        builder.Services.AddLocalVision();
 
         configure?.Invoke(builder);
 
@@ -27,6 +29,7 @@ public static class LocalCloudApp
         app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
         // Each API maps its endpoints here (one line per API).
         app.MapLocalFirestore();
+        app.MapLocalVision();
 
         return app;
     }
