@@ -69,12 +69,12 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
         {
             if (features.Count == 0)
             {
-                throw new ImageRejectedException("No feature requested: set features[].type.");
+                throw new ImageAnnotationException("No feature requested: set features[].type.");
             }
 
             bytes = await images.ReadAsync(request?["image"], cancellationToken);
         }
-        catch (ImageRejectedException error)
+        catch (ImageAnnotationException error)
         {
             response["error"] = Error(error.Code, error.Message);
             return response;
@@ -86,12 +86,12 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
         {
             try
             {
-                using var decoded = await SafeImageDecoder.DecodeAsync(bytes, cancellationToken);
+                using var decoded = await AnalysisPicture.LoadAsync(bytes, cancellationToken);
                 var colors = DominantColors.Compute(decoded.Small);
                 var maxLabels = features.Where(f => f.Type == "LABEL_DETECTION").Select(f => f.MaxResults).DefaultIfEmpty(10).Max();
                 computed = LocalAnnotations.ToJson(LocalLabels.Compute(decoded.Small, decoded.Width, decoded.Height, colors).Take(maxLabels), colors);
             }
-            catch (ImageRejectedException error)
+            catch (ImageAnnotationException error)
             {
                 response["error"] = Error(error.Code, error.Message);
             }

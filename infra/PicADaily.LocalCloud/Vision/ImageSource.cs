@@ -16,24 +16,24 @@ public sealed class ImageSource(IServiceProvider services)
         {
             // Invalid base64 fails the whole request (as proto3 JSON parsing does); see AnnotateHandler.
             var bytes = Convert.FromBase64String(content.GetValue<string>());
-            return bytes.Length > 0 ? bytes : throw ImageRejectedException.BadImageData("the image content is empty");
+            return bytes.Length > 0 ? bytes : throw ImageAnnotationException.BadImageData("the image content is empty");
         }
 
         var uri = image?["source"]?["imageUri"]?.GetValue<string>() ?? image?["source"]?["gcsImageUri"]?.GetValue<string>();
         if (string.IsNullOrEmpty(uri))
         {
-            throw new ImageRejectedException("No image present.");
+            throw new ImageAnnotationException("No image present.");
         }
 
         if (!uri.StartsWith("gs://", StringComparison.Ordinal) || uri.IndexOf('/', 5) is var slash && slash <= 5 || slash == uri.Length - 1)
         {
-            throw new ImageRejectedException($"Invalid image URI \"{uri}\": LocalCloud reads only gs://bucket/object (it does not fetch http(s) URLs).");
+            throw new ImageAnnotationException($"Invalid image URI \"{uri}\": LocalCloud reads only gs://bucket/object (it does not fetch http(s) URLs).");
         }
 
         var reader = services.GetService<IObjectReader>()
-            ?? throw new ImageRejectedException($"Error opening file: {uri}. LocalCloud has no storage registered to read it.", 9);
+            ?? throw new ImageAnnotationException($"Error opening file: {uri}. LocalCloud has no storage registered to read it.", 9);
         await using var stream = await reader.OpenReadAsync(uri[5..slash], uri[(slash + 1)..], cancellationToken)
-            ?? throw new ImageRejectedException($"Error opening file: {uri}.", 5);
+            ?? throw new ImageAnnotationException($"Error opening file: {uri}.", 5);
         return await ReadCapped(stream, cancellationToken);
     }
 
@@ -45,9 +45,9 @@ public sealed class ImageSource(IServiceProvider services)
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > SafeImageDecoder.MaxBytes)
+            if (buffer.Length > AnalysisPicture.MaxBytes)
             {
-                throw ImageRejectedException.BadImageData($"the image is larger than {SafeImageDecoder.MaxBytes} bytes");
+                throw ImageAnnotationException.BadImageData($"the image is larger than {AnalysisPicture.MaxBytes} bytes");
             }
         }
 

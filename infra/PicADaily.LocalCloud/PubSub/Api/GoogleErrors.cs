@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace PicADaily.LocalCloud.PubSub.Api;
+
+/// <summary>Turns refusals into Google's error body: <c>{"error":{"code","message","status"}}</c>.</summary>
+internal static class GoogleErrors
+{
+    public static RouteGroupBuilder WithGoogleErrors(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (PubSubException e)
+            {
+                return Error(e.HttpStatus, e.Status, e.Message);
+            }
+            catch (JsonException e)
+            {
+                return Error(400, "INVALID_ARGUMENT", $"Invalid JSON payload received. {e.Message}");
+            }
+        });
+        return group;
+    }
+
+    public static IResult Error(int code, string status, string message) =>
+        Results.Json(new { error = new { code, message, status } }, PubSubJson.Options, statusCode: code);
+
+    /// <summary>Reads a JSON body ourselves, so a malformed one gets a Google-shaped 400.</summary>
+    public static async Task<T?> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (request.ContentLength == 0)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<T>(text, PubSubJson.Options);
+    }
+}

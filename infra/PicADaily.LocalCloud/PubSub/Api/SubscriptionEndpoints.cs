@@ -1,0 +1,71 @@
+using PicADaily.LocalCloud.PubSub.Model;
+
+namespace PicADaily.LocalCloud.PubSub.Api;
+
+/// <summary><c>/v1/projects/{p}/subscriptions</c>: CRUD, patch, modifyPushConfig, pull, acknowledge, modifyAckDeadline.</summary>
+internal static class SubscriptionEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var group = app.MapGroup("/v1/projects/{project}/subscriptions").WithGoogleErrors();
+
+        group.MapPut("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubBroker broker) =>
+        {
+            var body = await GoogleErrors.ReadBodyAsync<SubscriptionResource>(request)
+                ?? throw PubSubException.InvalidArgument("A subscription needs a body with a topic.");
+            return Results.Json(await broker.CreateSubscriptionAsync(Name(project, subscription), body), PubSubJson.Options);
+        });
+
+        group.MapGet("/{subscription}", (string project, string subscription, PubSubBroker broker) =>
+            Results.Json(broker.GetSubscription(Name(project, subscription)), PubSubJson.Options));
+
+        group.MapGet("/", (string project, PubSubBroker broker) =>
+            Results.Json(new ListSubscriptionsResponse(broker.ListSubscriptions(project)), PubSubJson.Options));
+
+        group.MapDelete("/{subscription}", async (string project, string subscription, PubSubBroker broker) =>
+        {
+            await broker.DeleteSubscriptionAsync(Name(project, subscription));
+            return Results.Json(new { });
+        });
+
+        group.MapPatch("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubBroker broker) =>
+        {
+            var body = await GoogleErrors.ReadBodyAsync<UpdateSubscriptionRequest>(request);
+            var updated = await broker.UpdateSubscriptionAsync(Name(project, subscription), body?.Subscription ?? new(), body?.UpdateMask);
+            return Results.Json(updated, PubSubJson.Options);
+        });
+
+        group.MapPost("/{subscriptionAndMethod}", async (string project, string subscriptionAndMethod, HttpRequest request, PubSubBroker broker) =>
+        {
+            var (id, method) = CustomMethod.Split(subscriptionAndMethod);
+            var name = Name(project, id);
+            switch (method)
+            {
+                case "pull":
+                    var pull = await GoogleErrors.ReadBodyAsync<PullRequest>(request);
+                    return Results.Json(await broker.PullAsync(name, pull?.MaxMessages ?? 0), PubSubJson.Options);
+                case "acknowledge":
+                    var ack = await GoogleErrors.ReadBodyAsync<AcknowledgeRequest>(request);
+                    await broker.AcknowledgeAsync(name, ack?.AckIds ?? []);
+                    return Results.Json(new { });
+                case "modifyAckDeadline":
+                    var modify = await GoogleErrors.ReadBodyAsync<ModifyAckDeadlineRequest>(request);
+                    await broker.ModifyAckDeadlineAsync(name, modify?.AckIds ?? [], modify?.AckDeadlineSeconds ?? 0);
+                    return Results.Json(new { });
+                case "modifyPushConfig":
+                    var push = await GoogleErrors.ReadBodyAsync<ModifyPushConfigRequest>(request);
+                    await broker.ModifyPushConfigAsync(name, push?.PushConfig);
+                    return Results.Json(new { });
+                default:
+                    throw new PubSubException(404, "NOT_FOUND", $"Unknown subscription method '{method}'.");
+            }
+        });
+    }
+
+    private static string Name(string project, string subscription)
+    {
+        var name = ResourceNames.Subscription(project, subscription);
+        ResourceNames.Parse(name, "subscriptions");
+        return name;
+    }
+}

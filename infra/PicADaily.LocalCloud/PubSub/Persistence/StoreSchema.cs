@@ -1,0 +1,25 @@
+namespace PicADaily.LocalCloud.PubSub.Persistence;
+
+/// <summary>
+/// Tables: resources as their JSON, each accepted message once, and one delivery row per
+/// (message, subscription) until it is acked, carrying the redelivery state.
+/// </summary>
+internal static class StoreSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS topics(name TEXT PRIMARY KEY, body TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS subscriptions(name TEXT PRIMARY KEY, body TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS messages(
+            id INTEGER PRIMARY KEY,
+            topic TEXT NOT NULL,
+            data BLOB NOT NULL,
+            attributes TEXT NOT NULL,
+            publish_time INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS deliveries(
+            message_id INTEGER NOT NULL,
+            subscription TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt INTEGER NOT NULL,
+            PRIMARY KEY(message_id, subscription)) WITHOUT ROWID;
+        """;
+}

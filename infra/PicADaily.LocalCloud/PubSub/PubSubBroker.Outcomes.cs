@@ -1,0 +1,89 @@
+using System.Globalization;
+
+using PicADaily.LocalCloud.PubSub.Delivery;
+
+namespace PicADaily.LocalCloud.PubSub;
+
+// What happens after a delivery: ack, or nack with backoff, or dead-letter after the last attempt.
+public sealed partial class PubSubBroker
+{
+    private static readonly TimeSpan PushBackoffMinimum = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PushBackoffMaximum = TimeSpan.FromSeconds(60);
+
+    internal async Task AckAsync(SubscriptionRuntime runtime, PendingDelivery delivery)
+    {
+        if (!runtime.Complete(delivery))
+        {
+            return;
+        }
+
+        runtime.Counters.CountAcked();
+        await Store.WriteAsync(c => c.DeleteDelivery(delivery.Message.Id, runtime.Name));
+    }
+
+    internal async Task NackAsync(SubscriptionRuntime runtime, PendingDelivery delivery)
+    {
+        var failures = delivery.Failures + 1;
+        runtime.Counters.CountNacked();
+        var config = runtime.Config;
+        if (config.DeadLetterPolicy is { DeadLetterTopic: { } deadLetterTopic } policy && failures >= (policy.MaxDeliveryAttempts ?? 5))
+        {
+            if (await TryDeadLetterAsync(runtime, delivery, deadLetterTopic, failures))
+            {
+                return;
+            }
+        }
+
+        var due = NowUnixMs + (long)RedeliveryDelay(runtime, failures).TotalMilliseconds;
+        await Store.WriteAsync(c => c.UpdateDelivery(delivery.Message.Id, runtime.Name, failures, due));
+        runtime.Requeue(delivery, failures, due);
+    }
+
+    private async Task<bool> TryDeadLetterAsync(SubscriptionRuntime runtime, PendingDelivery delivery, string deadLetterTopic, int failures)
+    {
+        var (project, subscriptionId) = ResourceNames.Parse(runtime.Name, "subscriptions");
+        var message = delivery.Message;
+        var attributes = new Dictionary<string, string>(message.Attributes, StringComparer.Ordinal)
+        {
+            ["CloudPubSubDeadLetterSourceDeliveryCount"] = failures.ToString(CultureInfo.InvariantCulture),
+            ["CloudPubSubDeadLetterSourceSubscription"] = subscriptionId,
+            ["CloudPubSubDeadLetterSourceSubscriptionProject"] = project,
+            ["CloudPubSubDeadLetterSourceTopicPublishTime"] = Timestamps.Format(message.PublishTime),
+        };
+        try
+        {
+            await PublishAsync(deadLetterTopic, [(message.Data, attributes)]);
+        }
+        catch (PubSubException e)
+        {
+            // Keep the message rather than lose it: it stays on the subscription and is retried.
+            logger.LogWarning("Cannot dead-letter message {MessageId} of {Subscription} to {Topic}: {Reason}",
+                message.MessageId, runtime.Name, deadLetterTopic, e.Message);
+            return false;
+        }
+
+        if (runtime.Complete(delivery))
+        {
+            runtime.Counters.CountDeadLettered();
+            await Store.WriteAsync(c => c.DeleteDelivery(message.Id, runtime.Name));
+        }
+
+        return true;
+    }
+
+    // With a retry policy: its exponential backoff. Without: "as soon as possible" for pull, and for
+    // push Pub/Sub's own push backoff, so a failing endpoint is not hammered in a tight loop.
+    private static TimeSpan RedeliveryDelay(SubscriptionRuntime runtime, int failures)
+    {
+        var config = runtime.Config;
+        if (config.RetryPolicy is { } retry)
+        {
+            return Backoff.Delay(
+                Durations.Parse(retry.MinimumBackoff ?? "10s", "minimumBackoff"),
+                Durations.Parse(retry.MaximumBackoff ?? "600s", "maximumBackoff"),
+                failures);
+        }
+
+        return runtime.PushEndpoint is null ? TimeSpan.Zero : Backoff.Delay(PushBackoffMinimum, PushBackoffMaximum, failures);
+    }
+}

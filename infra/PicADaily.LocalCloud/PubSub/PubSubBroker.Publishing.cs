@@ -1,0 +1,75 @@
+using PicADaily.LocalCloud.PubSub.Delivery;
+
+namespace PicADaily.LocalCloud.PubSub;
+
+// Publish: assign ids, fan out to the subscriptions whose filter matches, commit, then wake dispatchers.
+public sealed partial class PubSubBroker
+{
+    public async Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    {
+        if (!topics.ContainsKey(topic))
+        {
+            throw new KeyNotFoundException($"Topic {topic} does not exist.");
+        }
+
+        var ids = await PublishAsync(topic, [PublishValidator.Check(data.ToArray(), attributes)]);
+        return ids[0];
+    }
+
+    /// <summary>Returns once every message is committed to disk, with ids in request order.</summary>
+    /// <exception cref="PubSubException">NOT_FOUND when the topic does not exist.</exception>
+    public async Task<IReadOnlyList<string>> PublishAsync(string topic, IReadOnlyList<(byte[] Data, IReadOnlyDictionary<string, string> Attributes)> messages)
+    {
+        if (!topics.ContainsKey(topic))
+        {
+            throw PubSubException.NotFound(topic);
+        }
+
+        var targets = subscriptions.Values.Where(s => s.Config.Topic == topic && !s.Deleted).ToArray();
+        var publishTime = time.GetUtcNow();
+        var accepted = new List<(StoredMessage Message, SubscriptionRuntime[] To)>(messages.Count);
+        foreach (var (data, attributes) in messages)
+        {
+            var message = new StoredMessage(Interlocked.Increment(ref lastMessageId), topic, data,
+                new Dictionary<string, string>(attributes, StringComparer.Ordinal), publishTime);
+            accepted.Add((message, Route(message, targets)));
+        }
+
+        await Store.WriteAsync(c =>
+        {
+            foreach (var (message, to) in accepted)
+            {
+                c.InsertMessage(message, to.Select(s => s.Name));
+            }
+        });
+
+        foreach (var (message, to) in accepted)
+        {
+            foreach (var runtime in to)
+            {
+                runtime.Add(message, 0, 0);
+            }
+        }
+
+        return accepted.Select(a => a.Message.MessageId).ToList();
+    }
+
+    // A message the filter does not match is acknowledged at once: never delivered, never dead-lettered.
+    private static SubscriptionRuntime[] Route(StoredMessage message, SubscriptionRuntime[] candidates)
+    {
+        var matching = new List<SubscriptionRuntime>(candidates.Length);
+        foreach (var runtime in candidates)
+        {
+            if (runtime.Filter is null || runtime.Filter.Matches(message.Attributes))
+            {
+                matching.Add(runtime);
+            }
+            else
+            {
+                runtime.Counters.CountFiltered();
+            }
+        }
+
+        return [.. matching];
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+
+using PicADaily.LocalCloud.PubSub.Delivery;
+using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.PubSub.Persistence;
+
+namespace PicADaily.LocalCloud.PubSub;
+
+// Topics and subscriptions: create, read, update, delete.
+public sealed partial class PubSubBroker
+{
+    public async Task<TopicResource> CreateTopicAsync(string name, TopicResource? body)
+    {
+        ResourceNames.Parse(name, "topics");
+        var topic = new TopicResource { Name = name, Labels = body?.Labels, MessageRetentionDuration = body?.MessageRetentionDuration };
+        lock (registryGate)
+        {
+            if (!topics.TryAdd(name, topic))
+            {
+                throw PubSubException.AlreadyExists("Topic");
+            }
+        }
+
+        await Store.WriteAsync(c => c.PutTopic(name, PubSubStore.ToJson(topic)));
+        return topic;
+    }
+
+    public TopicResource GetTopic(string name) =>
+        topics.TryGetValue(name, out var topic) ? topic : throw PubSubException.NotFound(name);
+
+    public IReadOnlyList<TopicResource> ListTopics(string project) =>
+        Topics.Where(t => t.Name!.StartsWith($"projects/{project}/", StringComparison.Ordinal)).ToList();
+
+    public IReadOnlyList<string> ListTopicSubscriptions(string topic)
+    {
+        GetTopic(topic);
+        return Subscriptions.Where(s => s.Config.Topic == topic).Select(s => s.Name).ToList();
+    }
+
+    /// <summary>Deletes a topic; its subscriptions stay, detached, as on Google Cloud.</summary>
+    public async Task DeleteTopicAsync(string name)
+    {
+        lock (registryGate)
+        {
+            if (!topics.TryRemove(name, out _))
+            {
+                throw PubSubException.NotFound(name);
+            }
+        }
+
+        var detached = new List<SubscriptionResource>();
+        foreach (var runtime in subscriptions.Values.Where(s => s.Config.Topic == name))
+        {
+            var copy = Clone(runtime.Config);
+            copy.Topic = "_deleted-topic_";
+            runtime.UpdateConfig(copy);
+            detached.Add(copy);
+        }
+
+        await Store.WriteAsync(c =>
+        {
+            c.DeleteTopic(name);
+            foreach (var s in detached)
+            {
+                c.PutSubscription(s.Name!, PubSubStore.ToJson(s));
+            }
+        });
+    }
+
+    public async Task<SubscriptionResource> CreateSubscriptionAsync(string name, SubscriptionResource body)
+    {
+        ResourceNames.Parse(name, "subscriptions");
+        var subscription = Clone(body);
+        subscription.Name = name;
+        subscription.State = "ACTIVE";
+        if (string.IsNullOrEmpty(subscription.Topic))
+        {
+            throw PubSubException.InvalidArgument("A subscription needs a topic.");
+        }
+
+        ResourceNames.Parse(subscription.Topic, "topics");
+        SubscriptionValidator.Normalize(subscription);
+        RequireTopic(subscription.Topic);
+        if (subscription.DeadLetterPolicy?.DeadLetterTopic is { } deadLetterTopic)
+        {
+            RequireTopic(deadLetterTopic);
+        }
+
+        var runtime = new SubscriptionRuntime(subscription, SubscriptionValidator.ParseFilter(subscription.Filter));
+        lock (registryGate)
+        {
+            if (!subscriptions.TryAdd(name, runtime))
+            {
+                throw PubSubException.AlreadyExists("Subscription");
+            }
+        }
+
+        await Store.WriteAsync(c => c.PutSubscription(name, PubSubStore.ToJson(subscription)));
+        StartDispatcher(runtime);
+        return subscription;
+    }
+
+    public SubscriptionResource GetSubscription(string name) => Runtime(name).Config;
+
+    public IReadOnlyList<SubscriptionResource> ListSubscriptions(string project) =>
+        Subscriptions.Where(s => s.Name.StartsWith($"projects/{project}/", StringComparison.Ordinal)).Select(s => s.Config).ToList();
+
+    public async Task DeleteSubscriptionAsync(string name)
+    {
+        SubscriptionRuntime? runtime;
+        lock (registryGate)
+        {
+            if (!subscriptions.TryRemove(name, out runtime))
+            {
+                throw PubSubException.NotFound(name);
+            }
+        }
+
+        runtime.MarkDeleted();
+        if (dispatchers.TryRemove(name, out var dispatcher))
+        {
+            await dispatcher.StopAsync();
+        }
+
+        await Store.WriteAsync(c => c.DeleteSubscription(name));
+    }
+
+    /// <summary>PATCH with an update mask; <c>filter</c> and <c>topic</c> cannot change.</summary>
+    public async Task<SubscriptionResource> UpdateSubscriptionAsync(string name, SubscriptionResource patch, string? updateMask)
+    {
+        var runtime = Runtime(name);
+        var paths = (updateMask ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (paths.Length == 0)
+        {
+            throw PubSubException.InvalidArgument("updateMask must name at least one field.");
+        }
+
+        var updated = Clone(runtime.Config);
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "pushConfig" or "push_config": updated.PushConfig = patch.PushConfig; break;
+                case "ackDeadlineSeconds" or "ack_deadline_seconds": updated.AckDeadlineSeconds = patch.AckDeadlineSeconds; break;
+                case "retryPolicy" or "retry_policy": updated.RetryPolicy = patch.RetryPolicy; break;
+                case "deadLetterPolicy" or "dead_letter_policy": updated.DeadLetterPolicy = patch.DeadLetterPolicy; break;
+                case "messageRetentionDuration" or "message_retention_duration": updated.MessageRetentionDuration = patch.MessageRetentionDuration; break;
+                case "labels": updated.Labels = patch.Labels; break;
+                default: throw PubSubException.InvalidArgument($"Field '{path}' of a subscription cannot be updated.");
+            }
+        }
+
+        SubscriptionValidator.Normalize(updated);
+        if (updated.DeadLetterPolicy?.DeadLetterTopic is { } deadLetterTopic)
+        {
+            RequireTopic(deadLetterTopic);
+        }
+
+        await Store.WriteAsync(c => c.PutSubscription(name, PubSubStore.ToJson(updated)));
+        runtime.UpdateConfig(updated);
+        return updated;
+    }
+
+    public Task ModifyPushConfigAsync(string name, PushConfig? pushConfig) =>
+        UpdateSubscriptionAsync(name, new SubscriptionResource { PushConfig = pushConfig }, "pushConfig");
+
+    private SubscriptionRuntime Runtime(string name) =>
+        subscriptions.TryGetValue(name, out var runtime) ? runtime : throw PubSubException.NotFound(name);
+
+    private void RequireTopic(string topic)
+    {
+        if (!topics.ContainsKey(topic))
+        {
+            throw PubSubException.NotFound(topic);
+        }
+    }
+
+    private static SubscriptionResource Clone(SubscriptionResource s) =>
+        JsonSerializer.Deserialize<SubscriptionResource>(JsonSerializer.Serialize(s, PubSubJson.Options), PubSubJson.Options)!;
+}

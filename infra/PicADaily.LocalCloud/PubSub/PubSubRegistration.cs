@@ -1,0 +1,38 @@
+using System.Net;
+
+using PicADaily.LocalCloud.PubSub.Api;
+using PicADaily.LocalCloud.PubSub.Delivery;
+
+namespace PicADaily.LocalCloud.PubSub;
+
+/// <summary>The one-line hooks LocalCloudApp calls for Pub/Sub.</summary>
+public static class PubSubRegistration
+{
+    public static WebApplicationBuilder AddLocalCloudPubSub(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PubSubOptions>().Bind(builder.Configuration.GetSection(PubSubOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        // One pooled handler for every push: keeps loopback connections warm under load.
+        builder.Services.AddHttpClient<PushSender>(PushSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = 256,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+                AutomaticDecompression = DecompressionMethods.None,
+                UseProxy = false,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers(); // a log line per push would cost more than the push; outcomes are on /localcloud/status
+        builder.Services.AddSingleton<PubSubBroker>();
+        builder.Services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<PubSubBroker>());
+        builder.Services.AddHostedService<PubSubHostedService>();
+        return builder;
+    }
+
+    public static WebApplication MapLocalCloudPubSub(this WebApplication app)
+    {
+        TopicEndpoints.Map(app);
+        SubscriptionEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,50 @@
+using PicADaily.LocalCloud.PubSub;
+using PicADaily.LocalCloud.Scheduler;
+
+namespace PicADaily.LocalCloud.Status;
+
+/// <summary><c>GET /localcloud/status</c>: what LocalCloud's Pub/Sub and scheduler are doing, read-only.</summary>
+public static class StatusEndpoint
+{
+    public static WebApplication MapLocalCloudStatus(this WebApplication app)
+    {
+        app.MapGet("/localcloud/status", async (PubSubBroker broker, JobScheduler scheduler) =>
+        {
+            foreach (var runtime in broker.Subscriptions)
+            {
+                await broker.ExpireLeasesAsync(runtime);
+            }
+
+            return Results.Json(new
+            {
+                topics = broker.Topics.Select(t => t.Name),
+                subscriptions = broker.Subscriptions.Select(s => new
+                {
+                    name = s.Name,
+                    topic = s.Config.Topic,
+                    pushEndpoint = s.PushEndpoint,
+                    filter = s.Config.Filter,
+                    backlog = s.Backlog,
+                    inFlight = s.InFlight,
+                    delivered = s.Counters.Delivered,
+                    acked = s.Counters.Acked,
+                    nacked = s.Counters.Nacked,
+                    deadLettered = s.Counters.DeadLettered,
+                    filtered = s.Counters.Filtered,
+                }),
+                scheduler = scheduler.Jobs.Select(j => new
+                {
+                    name = j.Job.Name,
+                    schedule = j.Job.Cron.ToString(),
+                    topic = j.Job.Topic,
+                    nextRun = j.NextRun,
+                    lastRun = j.LastRun,
+                    runs = j.Runs,
+                    failures = j.Failures,
+                    lastError = j.LastError,
+                }),
+            });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,140 @@
+using PicADaily.Contracts.Pictures;
+using PicADaily.GoogleCloud.Errors;
+using PicADaily.GoogleCloud.Firestore;
+
+namespace PicADaily.GoogleCloud.Pictures;
+
+/// <summary>
+/// The picture documents in Firestore, written so that reordered and duplicated events converge:
+/// a document only ever moves forward in generation, every change is a read-modify-write guarded by
+/// the document's update time, and analysis and thumbnail each set only their own facts.
+/// </summary>
+public sealed class PictureCatalog(IFirestoreClient firestore)
+{
+    private const int MaxAttempts = 16;
+
+    /// <summary>The document and its update time (for guarded writes), or null.</summary>
+    public async Task<StoredPicture?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var document = await firestore.GetDocumentAsync(PictureDocument.Collection, PictureDocumentId.FromObjectName(name), cancellationToken);
+        return document is null ? null : new StoredPicture(PictureDocumentMapping.FromFields(document), document.UpdateTime);
+    }
+
+    /// <summary>Records what analysis found for <paramref name="generation"/>.</summary>
+    public Task<CatalogWrite> RecordAnalysisAsync(string name, long generation, DateTimeOffset created, PictureAnalysis analysis, CancellationToken cancellationToken) =>
+        UpdateAsync(name, generation, created, picture => picture with
+        {
+            Analyzed = true,
+            Safe = analysis.Safe,
+            Labels = analysis.Labels,
+            Color = analysis.Color,
+            RejectionReason = analysis.RejectionReason,
+        }, cancellationToken);
+
+    /// <summary>Records that the thumbnail of <paramref name="generation"/> exists.</summary>
+    public Task<CatalogWrite> RecordThumbnailAsync(string name, long generation, DateTimeOffset created, CancellationToken cancellationToken) =>
+        UpdateAsync(name, generation, created, picture => picture with { Thumbnail = true }, cancellationToken);
+
+    /// <summary>Deletes the document if it describes <paramref name="upToGeneration"/> or older. True when it deleted one.</summary>
+    public async Task<bool> RemoveAsync(string name, long upToGeneration, CancellationToken cancellationToken)
+    {
+        var id = PictureDocumentId.FromObjectName(name);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await GetAsync(name, cancellationToken);
+            if (current is null || current.Document.Generation > upToGeneration)
+            {
+                return false;
+            }
+
+            try
+            {
+                await firestore.DeleteDocumentAsync(PictureDocument.Collection, id, Guard(current), cancellationToken);
+                return true;
+            }
+            catch (GoogleApiRequestException e) when (IsLostRace(e))
+            {
+                // Someone changed it in between: look again.
+            }
+        }
+
+        throw ContentionException(name);
+    }
+
+    /// <summary>Visible pictures, newest first, optionally only those with <paramref name="label"/>.</summary>
+    public async Task<PicturePage> ListVisibleAsync(int pageSize, string? label, string? pageToken, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        FirestoreFilter visible = FirestoreFilter.Equal(PictureFields.Visible, true);
+        var query = new FirestoreQuery(PictureDocument.Collection)
+        {
+            Where = label is null ? visible : FirestoreFilter.And(visible, FirestoreFilter.ArrayContains(PictureFields.Labels, label)),
+            OrderBy = [new(PictureFields.Created, FirestoreDirection.Descending), new(FirestoreOrder.DocumentNameField, FirestoreDirection.Descending)],
+            StartAt = PageToken.Decode(pageToken, firestore),
+            Limit = pageSize + 1,
+        };
+        var documents = await firestore.RunQueryAsync(query, cancellationToken);
+        var pictures = documents.Take(pageSize).Select(PictureDocumentMapping.FromFields).ToList();
+        var next = documents.Count > pageSize ? PageToken.Encode(pictures[^1]) : null;
+        return new PicturePage(pictures, next);
+    }
+
+    /// <summary>The <paramref name="count"/> newest visible pictures, newest first (what the collage shows).</summary>
+    public async Task<IReadOnlyList<PictureDocument>> NewestVisibleAsync(int count, CancellationToken cancellationToken) =>
+        (await ListVisibleAsync(count, null, null, cancellationToken)).Pictures;
+
+    private async Task<CatalogWrite> UpdateAsync(string name, long generation, DateTimeOffset created, Func<PictureDocument, PictureDocument> change, CancellationToken cancellationToken)
+    {
+        var id = PictureDocumentId.FromObjectName(name);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await GetAsync(name, cancellationToken);
+            if (current is not null && current.Document.Generation > generation)
+            {
+                return CatalogWrite.Stale;
+            }
+
+            // A document of an older generation is replaced: its facts say nothing about this one.
+            var basis = current?.Document.Generation == generation
+                ? current.Document
+                : new PictureDocument { Name = name, Generation = generation, Created = created };
+            var next = change(basis);
+            try
+            {
+                await firestore.PatchDocumentAsync(PictureDocument.Collection, id, PictureDocumentMapping.ToFields(next), updateMask: null, Guard(current), cancellationToken);
+                return CatalogWrite.Written;
+            }
+            catch (GoogleApiRequestException e) when (IsLostRace(e))
+            {
+                // Another handler wrote in between: re-read and apply our change on top of theirs.
+            }
+        }
+
+        throw ContentionException(name);
+    }
+
+    private static FirestorePrecondition Guard(StoredPicture? current) =>
+        current?.UpdateTime is { } updateTime ? FirestorePrecondition.LastUpdatedAt(updateTime) : FirestorePrecondition.MustNotExist;
+
+    private static bool IsLostRace(GoogleApiRequestException e) =>
+        e.Kind is GoogleApiErrorKind.PreconditionFailed or GoogleApiErrorKind.AlreadyExists or GoogleApiErrorKind.NotFound or GoogleApiErrorKind.Aborted;
+
+    private static GoogleApiRequestException ContentionException(string name) =>
+        new(GoogleApiErrorKind.Transient, null, "ABORTED", $"The picture document of '{name}' kept changing under us; retry later.");
+}
+
+/// <summary>A picture document with the update time a guarded write needs.</summary>
+public sealed record StoredPicture(PictureDocument Document, DateTimeOffset? UpdateTime);
+
+/// <summary>What analysis established about one generation.</summary>
+public sealed record PictureAnalysis(IReadOnlyList<string> Labels, string? Color, bool Safe, string? RejectionReason);
+
+/// <summary>Whether a catalog write applied, or was dropped because a newer generation is recorded.</summary>
+public enum CatalogWrite
+{
+    Written,
+    Stale,
+}
+
+/// <summary>One page of pictures and the token of the next page (null on the last).</summary>
+public sealed record PicturePage(IReadOnlyList<PictureDocument> Pictures, string? NextPageToken);

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PicADaily.Contracts.Publishing;
+using PicADaily.GoogleCloud.PubSub;
+
+namespace PicADaily.GoogleCloud.Pictures;
+
+/// <summary>What a Pic-a-Daily service needs from Google Cloud: the clients, the picture catalog and storage, and event publishing.</summary>
+public static class PictureServicesExtensions
+{
+    public static IServiceCollection AddPictureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGoogleCloudClients(configuration);
+        services.TryAddTransient<PictureCatalog>();
+        services.TryAddTransient<PictureStorage>();
+        // Transient like the typed HttpClients underneath them, so no handler is held for the process lifetime.
+        services.TryAddTransient<IEventPublisher, PubSubEventPublisher>();
+        return services;
+    }
+}

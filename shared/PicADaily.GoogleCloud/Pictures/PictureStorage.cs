@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using Google;
+using Google.Cloud.Storage.V1;
+using PicADaily.Contracts.Pictures;
+using StorageObject = Google.Apis.Storage.v1.Data.Object;
+
+namespace PicADaily.GoogleCloud.Pictures;
+
+/// <summary>
+/// The object operations the services share, with generations made explicit: every read names the
+/// generation it wants, every write and delete is conditional, so concurrent or reordered handlers
+/// cannot clobber each other. "Not there" and "lost the race" are answers, not exceptions.
+/// </summary>
+public sealed class PictureStorage(StorageClient storage)
+{
+    /// <summary>The object's metadata (the live generation when <paramref name="generation"/> is null), or null if absent.</summary>
+    public async Task<StorageObject?> GetAsync(string bucket, string name, long? generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.GetObjectAsync(bucket, name, new GetObjectOptions { Generation = generation }, cancellationToken);
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
+    public async Task<byte[]?> DownloadAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            await storage.DownloadObjectAsync(bucket, name, buffer, new DownloadObjectOptions { Generation = generation }, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the object only if its live generation is still <paramref name="ifGenerationMatch"/>
+    /// (0 = must not exist). Returns the new generation, or null when someone else wrote first.
+    /// </summary>
+    public async Task<long?> UploadAsync(string bucket, string name, byte[] content, string contentType, IDictionary<string, string> metadata, long ifGenerationMatch, CancellationToken cancellationToken)
+    {
+        var destination = new StorageObject { Bucket = bucket, Name = name, ContentType = contentType, Metadata = metadata };
+        try
+        {
+            using var source = new MemoryStream(content, writable: false);
+            var written = await storage.UploadObjectAsync(destination, source, new UploadObjectOptions { IfGenerationMatch = ifGenerationMatch }, cancellationToken);
+            return written.Generation;
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes exactly that generation; false when it was already gone or replaced.</summary>
+    public async Task<bool> DeleteAsync(string bucket, string name, long ifGenerationMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.DeleteObjectAsync(bucket, name, new DeleteObjectOptions { IfGenerationMatch = ifGenerationMatch }, cancellationToken);
+            return true;
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The picture generation an artifact was made from, from its metadata.</summary>
+    public static long? SourceGenerationOf(StorageObject artifact) =>
+        artifact.Metadata is { } metadata
+        && metadata.TryGetValue(ArtifactMetadata.SourceGeneration, out var text)
+        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            ? generation
+            : null;
+}

@@ -1,0 +1,38 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+
+namespace PicADaily.Imaging;
+
+/// <summary>
+/// An ImageSharp configuration that knows only JPEG, PNG, WebP and GIF: 2.1.13 has unfixed flaws in its
+/// TIFF and BMP code, so those decoders must not even be reachable.
+/// </summary>
+internal static class ImagingConfiguration
+{
+    private const int Megabyte = 1024 * 1024;
+
+    public static Configuration Create(ImageLimits limits)
+    {
+        var configuration = new Configuration(
+            new JpegConfigurationModule(),
+            new PngConfigurationModule(),
+            new WebpConfigurationModule(),
+            new GifConfigurationModule());
+
+        // One Rgba32 picture at the pixel cap is the largest buffer legitimate work needs; anything a
+        // lying header asks for beyond that fails fast instead of exhausting memory.
+        var largestImageMegabytes = (limits.MaxPixels * 4 + Megabyte - 1) / Megabyte;
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+        {
+            AllocationLimitMegabytes = (int)Math.Min(int.MaxValue, largestImageMegabytes + 16),
+
+            // Keeps a warm pool for thumbnail-sized work without holding a 48 MP decode's memory for ever.
+            MaximumPoolSizeMegabytes = 64,
+        });
+        return configuration;
+    }
+}

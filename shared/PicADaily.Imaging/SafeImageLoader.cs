@@ -1,0 +1,255 @@
+using System.Runtime.InteropServices;
+
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace PicADaily.Imaging;
+
+/// <summary>
+/// The one way Pic-a-Daily turns untrusted bytes into pixels: format by content, caps on bytes, pixels
+/// and sides checked from the header before any pixel buffer exists, first frame only, EXIF orientation
+/// applied, metadata stripped, and a hard time limit. Every refusal is an <see cref="ImageRejectedException"/>.
+/// Thread-safe; make one per process and share it.
+/// </summary>
+public sealed class SafeImageLoader
+{
+    private const int SniffLength = 512;
+
+    private readonly Configuration configuration;
+
+    // Metadata is ignored where it can only cost memory: PNG text may be deflate-compressed (a
+    // decompression bomb) and GIF comments are never shown. JPEG and WebP keep it for the EXIF orientation.
+    private readonly JpegDecoder jpegDecoder = new() { IgnoreMetadata = false };
+    private readonly PngDecoder pngDecoder = new() { IgnoreMetadata = true };
+    private readonly WebpDecoder webpDecoder = new() { IgnoreMetadata = false };
+    private readonly GifDecoder gifDecoder = new() { IgnoreMetadata = true, DecodingMode = FrameDecodingMode.First, MaxFrames = 1 };
+
+    public SafeImageLoader(ImageLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        Limits = limits;
+        configuration = ImagingConfiguration.Create(limits);
+    }
+
+    public ImageLimits Limits { get; }
+
+    /// <summary>The accepted format of <paramref name="header"/> judged by its first bytes, or null when it is not one.</summary>
+    public static PictureFormat? DetectFormat(ReadOnlySpan<byte> header) => FormatSniffer.Detect(header);
+
+    /// <summary>Reads format and dimensions without decoding pixels, enforcing every cap.</summary>
+    /// <exception cref="ImageRejectedException">The content will never be an acceptable picture.</exception>
+    public PictureInfo Identify(ReadOnlySpan<byte> content)
+    {
+        var format = CheckEnvelope(content);
+
+        // The worker that enforces the time limit cannot borrow a span, so it gets its own copy.
+        var copy = content.ToArray();
+        return RunWithTimeLimitAsync(token => IdentifyCore(copy, format, token), CancellationToken.None)
+            .GetAwaiter().GetResult();
+    }
+
+    /// <summary>Identifies, then decodes the first frame to RGBA, upright and without metadata.</summary>
+    /// <exception cref="ImageRejectedException">The content will never be an acceptable picture.</exception>
+    public Task<Image<Rgba32>> LoadAsync(ReadOnlyMemory<byte> content, CancellationToken ct) => LoadAsync<Rgba32>(content, ct);
+
+    /// <summary>
+    /// As <see cref="LoadAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, in the pixel type the caller
+    /// needs (e.g. <see cref="Rgb24"/> for a JPEG, which has no alpha, to save a quarter of the memory).
+    /// </summary>
+    public async Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, CancellationToken ct)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        var format = CheckEnvelope(content.Span);
+        return await RunWithTimeLimitAsync(token => DecodeCore<TPixel>(content, format, token), ct);
+    }
+
+    private PictureFormat CheckEnvelope(ReadOnlySpan<byte> content)
+    {
+        if (content.IsEmpty)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.Empty, "empty file: zero bytes");
+        }
+
+        if (content.Length > Limits.MaxBytes)
+        {
+            throw new ImageRejectedException(
+                ImageRejectionReason.TooLarge,
+                $"too large: {content.Length} bytes exceeds {Limits.MaxBytes}");
+        }
+
+        var header = content[..Math.Min(SniffLength, content.Length)];
+        return FormatSniffer.Detect(header) ?? throw new ImageRejectedException(
+            ImageRejectionReason.UnsupportedFormat,
+            $"unsupported format: {FormatSniffer.DescribeUnsupported(header)}");
+    }
+
+    private PictureInfo IdentifyCore(ReadOnlyMemory<byte> content, PictureFormat format, CancellationToken token)
+    {
+        var truncation = TruncationCheck.FindTruncation(content.Span, format);
+        if (truncation is not null)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.Corrupt, $"corrupt {format}: {truncation}");
+        }
+
+        var info = Translate(format, () =>
+        {
+            using var stream = AsStream(content);
+            return ((IImageInfoDetector)DecoderFor(format)).Identify(configuration, stream, token);
+        });
+
+        if (info is null || info.Width <= 0 || info.Height <= 0)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.Corrupt, $"corrupt {format}: no readable dimensions");
+        }
+
+        if (info.Width > Limits.MaxDimension || info.Height > Limits.MaxDimension)
+        {
+            throw new ImageRejectedException(
+                ImageRejectionReason.TooManyPixels,
+                $"too many pixels: {info.Width}x{info.Height} has a side longer than {Limits.MaxDimension}");
+        }
+
+        var pixels = (long)info.Width * info.Height;
+        if (pixels > Limits.MaxPixels)
+        {
+            throw new ImageRejectedException(
+                ImageRejectionReason.TooManyPixels,
+                $"too many pixels: {info.Width}x{info.Height} = {pixels} exceeds {Limits.MaxPixels}");
+        }
+
+        return new PictureInfo(format, info.Width, info.Height, format.ContentType());
+    }
+
+    private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, CancellationToken token)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        IdentifyCore(content, format, token);
+        var image = Translate(format, () =>
+        {
+            using var stream = AsStream(content);
+            return DecoderFor(format).Decode<TPixel>(configuration, stream, token);
+        });
+
+        try
+        {
+            // Only GIF has a first-frame mode; any other multi-frame result is cut back here.
+            while (image.Frames.Count > 1)
+            {
+                image.Frames.RemoveFrame(image.Frames.Count - 1);
+            }
+
+            image.Mutate(x => x.AutoOrient());
+            PictureMetadata.Strip(image);
+            return image;
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
+    }
+
+    private IImageDecoder DecoderFor(PictureFormat format) => format switch
+    {
+        PictureFormat.Jpeg => jpegDecoder,
+        PictureFormat.Png => pngDecoder,
+        PictureFormat.WebP => webpDecoder,
+        PictureFormat.Gif => gifDecoder,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a supported picture format"),
+    };
+
+    /// <summary>
+    /// Turns the decoder's many failure types into a rejection with a reason. Cancellation and running
+    /// out of memory are not the picture's fault and pass through.
+    /// </summary>
+    private static T Translate<T>(PictureFormat format, Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (UnknownImageFormatException e)
+        {
+            throw new ImageRejectedException(ImageRejectionReason.UnsupportedFormat, $"unsupported format: not a readable {format}", e);
+        }
+        catch (InvalidMemoryOperationException e)
+        {
+            throw new ImageRejectedException(
+                ImageRejectionReason.TooManyPixels,
+                $"too many pixels: decoding this {format} needs more memory than allowed ({e.Message})",
+                e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not ImageRejectedException)
+        {
+            // Malformed input surfaces from ImageSharp as ImageFormatException, but also as
+            // EndOfStream, IndexOutOfRange, Argument or Overflow exceptions from deep inside a decoder.
+            throw new ImageRejectedException(ImageRejectionReason.Corrupt, $"corrupt {format}: {e.Message}", e);
+        }
+    }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+
+    /// <summary>
+    /// Runs the decoder on its own thread and stops waiting at the time limit: ImageSharp 2.x has hung on a
+    /// malformed GIF, and a thread cannot be killed, so on timeout the work is cancelled (the decoders
+    /// check the token between rows and frames) and abandoned, and anything it still produces is disposed.
+    /// </summary>
+    private async Task<T> RunWithTimeLimitAsync<T>(Func<CancellationToken, T> work, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        // A dedicated thread, not a pool thread: a decoder stuck in a loop must not starve the pool
+        // that runs the timer which gives up on it.
+        var task = Task.Factory.StartNew(
+            () => work(deadline.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default);
+        try
+        {
+            return await task.WaitAsync(Limits.DecodeTimeout, ct);
+        }
+        catch (TimeoutException e)
+        {
+            deadline.Cancel();
+            Abandon(task);
+            throw new ImageRejectedException(
+                ImageRejectionReason.Timeout,
+                $"timeout: identifying and decoding took longer than {Limits.DecodeTimeout.TotalSeconds:0.#} s",
+                e);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            deadline.Cancel();
+            Abandon(task);
+            throw;
+        }
+    }
+
+    private static void Abandon<T>(Task<T> task) =>
+        _ = task.ContinueWith(
+            static finished =>
+            {
+                if (finished.IsCompletedSuccessfully && finished.Result is IDisposable late)
+                {
+                    late.Dispose();
+                }
+
+                // Reading the exception marks it observed: the caller has already been answered.
+                _ = finished.Exception;
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+}

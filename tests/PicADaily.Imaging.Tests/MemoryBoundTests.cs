@@ -1,0 +1,41 @@
+namespace PicADaily.Imaging.Tests;
+
+/// <summary>Measures process-wide allocation, so nothing else may run alongside.</summary>
+[CollectionDefinition(nameof(MemoryBoundTests), DisableParallelization = true)]
+public sealed class MemoryBoundCollection;
+
+[Collection(nameof(MemoryBoundTests))]
+public sealed class MemoryBoundTests
+{
+    private const long Megabyte = 1024 * 1024;
+    private readonly SafeImageLoader loader = new(ImageLimits.Default);
+
+    [Fact]
+    public async Task A_compressed_png_text_bomb_is_never_inflated()
+    {
+        var bomb = CraftedPictures.PngWithTextChunk("zTXt", CraftedPictures.CompressedTextBomb(128 * (int)Megabyte));
+        Assert.True(bomb.Length < 2 * Megabyte, "the bomb itself is small");
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        using (var image = await loader.LoadAsync(bomb, CancellationToken.None))
+        {
+            Assert.Equal((16, 16), (image.Width, image.Height));
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
+    }
+
+    [Fact]
+    public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing()
+    {
+        var flood = CraftedPictures.PngClaiming(20_000, 20_000);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => loader.LoadAsync(flood, CancellationToken.None));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.Equal(ImageRejectionReason.TooManyPixels, rejection.Reason);
+        Assert.True(allocated < 4 * Megabyte, $"allocated {allocated / Megabyte} MB");
+    }
+}
