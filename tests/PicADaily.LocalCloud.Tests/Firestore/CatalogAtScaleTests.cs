@@ -33,6 +33,8 @@ public sealed class CatalogAtScaleTests
         var collage = await api.QueryIds(PictureCatalog.Gallery(4));
         var common = await api.QueryIds(PictureCatalog.Gallery(20, label: "Label7"));
         var rare = await api.QueryIds(PictureCatalog.Gallery(20, label: PictureCatalog.RareLabel));
+        var longPage = await api.QueryIds(PictureCatalog.Gallery(1_200));
+        var byName = await api.QueryIds(new JsonObject { ["from"] = new JsonArray(new JsonObject { ["collectionId"] = "pictures" }), ["limit"] = 1_200 });
 
         Assert.Equal(visible.Take(20).Select(p => p.Id), firstPage.Select(d => d["name"]!.GetValue<string>().Split('/')[^1]));
         Assert.Equal(visible.Skip(20).Take(20).Select(p => p.Id), nextPage);
@@ -40,8 +42,11 @@ public sealed class CatalogAtScaleTests
         Assert.Equal(visible.Where(p => p.Labels.Contains("Label7")).Take(20).Select(p => p.Id), common);
         Assert.Equal(visible.Where(p => p.Labels.Contains(PictureCatalog.RareLabel)).Take(20).Select(p => p.Id), rare);
         Assert.NotEmpty(rare);
+        Assert.Equal(visible.Take(1_200).Select(p => p.Id), longPage);
+        Assert.Equal(pictures.Select(p => p.Id).Order(StringComparer.Ordinal).Take(1_200), byName);
 
-        Assert.NotEmpty(statements);
+        // First pages, keyset continuations, the capped count and the rare-value driver all ran.
+        Assert.True(statements.Count >= 6, string.Join("\n\n", statements.Keys));
         foreach (var sql in statements.Keys)
         {
             var plan = store.ExplainQueryPlan(sql);
