@@ -34,7 +34,7 @@ public sealed class QueryExecutor(FirestoreStore store)
         }
 
         var pageSize = (int)Math.Clamp(needed + 8, 32, 512);
-        foreach (var document in Walk(Plan(collection, query), query, pageSize))
+        foreach (var document in Walk(Plan(collection, query, needed), query, pageSize))
         {
             if (Accepts(query, document))
             {
@@ -49,7 +49,7 @@ public sealed class QueryExecutor(FirestoreStore store)
         return [.. accepted.Skip(query.Offset)];
     }
 
-    private WalkPlan Plan(string collection, StructuredQuery query)
+    private WalkPlan Plan(string collection, StructuredQuery query, long needed)
     {
         var required = StructuredQuery.Flatten(query.Where)
             .Select(filter => filter switch
@@ -62,6 +62,7 @@ public sealed class QueryExecutor(FirestoreStore store)
             .DistinctBy(e => (e.Path, e.Kind, Convert.ToHexString(e.Key)))
             .ToList();
 
+        var first = query.OrderBy[0];
         IndexEntry? driver = null;
         var fewest = DriverCap;
         foreach (var entry in required)
@@ -74,7 +75,18 @@ public sealed class QueryExecutor(FirestoreStore store)
             }
         }
 
-        var first = query.OrderBy[0];
+        // Sorting the driver's k documents costs about k; walking the order index costs about
+        // needed x n / k entries (n documents with the order field). Drive only when k*k < needed*n;
+        // n is counted no further than that bound. An id order needs no sort, so it always drives.
+        if (driver is not null && !first.Field.IsDocumentName && needed < long.MaxValue)
+        {
+            var bound = ((long)fewest * fewest / needed) + 1;
+            if (store.CountField(collection, first.Field.Canonical, bound) < bound)
+            {
+                driver = null;
+            }
+        }
+
         var from = query.StartAt?.Keys[0];
         return new WalkPlan(
             collection,

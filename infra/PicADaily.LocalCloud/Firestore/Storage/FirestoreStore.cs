@@ -168,6 +168,27 @@ public sealed class FirestoreStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many documents have a value at <paramref name="path"/>, counting no further than <paramref name="cap"/>.</summary>
+    public long CountField(string collection, string path, long cap)
+    {
+        using var connection = OpenReader();
+        if (FindCollection(connection, collection) is not { } collectionId)
+        {
+            return 0;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM (SELECT 1 FROM field_index
+            WHERE coll_id = $coll AND path = $path AND kind = 0 LIMIT $cap)
+            """;
+        command.Parameters.AddWithValue("$coll", collectionId);
+        command.Parameters.AddWithValue("$path", path);
+        command.Parameters.AddWithValue("$cap", cap);
+        Observe(command);
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary><c>EXPLAIN QUERY PLAN</c> of a statement, one detail line per row.</summary>
     public List<string> ExplainQueryPlan(string sql)
     {
