@@ -22,25 +22,25 @@ public sealed class CatalogAtScaleTests
         await using var cloud = await TestLocalCloud.StartAsync();
         using var api = new FirestoreApi(cloud);
         var store = cloud.Services.GetRequiredService<FirestoreStore>();
-        var pictures = PictureCatalog.Generate(Count).ToList();
+        var pictures = SyntheticPictures.Generate(Count).ToList();
         store.BulkInsert(pictures.Select(p => (DocumentPath.ParseName(Name("pictures/" + p.Id)), p.Fields)));
         var statements = new ConcurrentDictionary<string, bool>();
         store.ReadStatementObserver = sql => statements.TryAdd(sql, true);
 
         var visible = pictures.Where(p => p.Safe && p.Thumbnail).OrderByDescending(p => p.Created).ThenByDescending(p => p.Id, StringComparer.Ordinal).ToList();
-        var firstPage = await api.Query(PictureCatalog.Gallery(20));
-        var nextPage = await api.QueryIds(PictureCatalog.Gallery(20, firstPage[^1]));
-        var collage = await api.QueryIds(PictureCatalog.Gallery(4));
-        var common = await api.QueryIds(PictureCatalog.Gallery(20, label: "Label7"));
-        var rare = await api.QueryIds(PictureCatalog.Gallery(20, label: PictureCatalog.RareLabel));
-        var longPage = await api.QueryIds(PictureCatalog.Gallery(1_200));
+        var firstPage = await api.Query(SyntheticPictures.Gallery(20));
+        var nextPage = await api.QueryIds(SyntheticPictures.Gallery(20, firstPage[^1]));
+        var collage = await api.QueryIds(SyntheticPictures.Gallery(4));
+        var common = await api.QueryIds(SyntheticPictures.Gallery(20, label: "Label7"));
+        var rare = await api.QueryIds(SyntheticPictures.Gallery(20, label: SyntheticPictures.RareLabel));
+        var longPage = await api.QueryIds(SyntheticPictures.Gallery(1_200));
         var byName = await api.QueryIds(new JsonObject { ["from"] = new JsonArray(new JsonObject { ["collectionId"] = "pictures" }), ["limit"] = 1_200 });
 
         Assert.Equal(visible.Take(20).Select(p => p.Id), firstPage.Select(d => d["name"]!.GetValue<string>().Split('/')[^1]));
         Assert.Equal(visible.Skip(20).Take(20).Select(p => p.Id), nextPage);
         Assert.Equal(visible.Take(4).Select(p => p.Id), collage);
         Assert.Equal(visible.Where(p => p.Labels.Contains("Label7")).Take(20).Select(p => p.Id), common);
-        Assert.Equal(visible.Where(p => p.Labels.Contains(PictureCatalog.RareLabel)).Take(20).Select(p => p.Id), rare);
+        Assert.Equal(visible.Where(p => p.Labels.Contains(SyntheticPictures.RareLabel)).Take(20).Select(p => p.Id), rare);
         Assert.NotEmpty(rare);
         Assert.Equal(visible.Take(1_200).Select(p => p.Id), longPage);
         Assert.Equal(pictures.Select(p => p.Id).Order(StringComparer.Ordinal).Take(1_200), byName);
@@ -58,7 +58,7 @@ public sealed class CatalogAtScaleTests
 }
 
 /// <summary>Synthetic picture documents shaped as ARCHITECTURE.md §2 describes them, and the gallery queries over them.</summary>
-public static class PictureCatalog
+public static class SyntheticPictures
 {
     public const string RareLabel = "Narwhal";
 
