@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
 
+using PicADaily.LocalCloud.Firestore;
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Scheduler;
 using PicADaily.LocalCloud.Status;
 using PicADaily.LocalCloud.Storage;
 using PicADaily.LocalCloud.Topology;
+using PicADaily.LocalCloud.Vision;
 
 namespace PicADaily.LocalCloud.Hosting;
 
@@ -24,6 +26,8 @@ public static class LocalCloudApp
         builder.Services.AddStorageApi();
         builder.AddLocalCloudPubSub();
         builder.AddLocalCloudScheduler();
+        builder.Services.AddLocalFirestore();
+        builder.Services.AddLocalVision();
         builder.AddLocalCloudTopology(); // last: it applies infra/topology.json through the APIs above
 
         configure?.Invoke(builder);
@@ -36,6 +40,8 @@ public static class LocalCloudApp
         app.MapStorageApi();
         app.MapLocalCloudPubSub();
         app.MapLocalCloudStatus();
+        app.MapLocalFirestore();
+        app.MapLocalVision();
 
         return app;
     }
