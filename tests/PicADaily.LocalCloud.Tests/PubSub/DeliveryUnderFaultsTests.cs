@@ -1,7 +1,6 @@
 using PicADaily.LocalCloud.Tests.Support;
 using Xunit.Abstractions;
 
-using Xunit.Abstractions;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
