@@ -1,0 +1,155 @@
+using System.Net;
+using PicADaily.Contracts.Payloads;
+using PicADaily.GoogleCloud.Errors;
+using PicADaily.GoogleCloud.Vision;
+using PicADaily.ImageAnalysis.Analysis;
+using PicADaily.Imaging;
+using PicADaily.ServiceDefaults.Events;
+using PicADaily.Testing;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace PicADaily.ImageAnalysis.Tests;
+
+public sealed class PictureUploadedHandlerTests
+{
+    private static readonly byte[] Photo = TestImages.SolidJpeg(1200, 900, new Rgba32(30, 144, 255));
+    private static readonly SafeSearchAnnotation AllClear = new(Likelihood.VeryUnlikely, Likelihood.Unlikely, Likelihood.VeryUnlikely, Likelihood.Possible, Likelihood.Possible);
+    private readonly PictureWorld world = new();
+    private readonly FakeVision vision = new();
+
+    [Fact]
+    public async Task A_safe_picture_is_recorded_with_labels_by_score_and_its_top_colour_and_announced()
+    {
+        vision.Answer = () => new ImageAnnotation(
+            [new(null, "Sky", 0.80f, 0.8f), new(null, "Beach", 0.95f, 0.9f), new(null, "Sea", 0.90f, 0.9f)],
+            [new(10, 20, 30, 0.2f, 0.3f), new(30, 144, 255, 0.7f, 0.6f)],
+            AllClear);
+        var uploaded = world.Upload("beach.jpg", Photo);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Handled, outcome.Kind);
+        var document = world.Document("beach.jpg")!;
+        Assert.Equal(["Beach", "Sea", "Sky"], document.Labels);
+        Assert.Equal("#1e90ff", document.Color);
+        Assert.True(document.Safe);
+        Assert.Equal(uploaded.Generation, document.Generation);
+        Assert.False(document.Visible);
+        var analyzed = Assert.Single(world.Publisher.Payloads<PictureAnalyzed>());
+        Assert.Equal((uploaded.Name, uploaded.Generation, "#1e90ff"), (analyzed.Name, analyzed.Generation, analyzed.Color));
+    }
+
+    [Theory]
+    [InlineData(Likelihood.Likely, "LIKELY")]
+    [InlineData(Likelihood.VeryLikely, "VERY_LIKELY")]
+    public async Task A_picture_likely_racy_is_recorded_as_unsafe_and_rejected(Likelihood racy, string verdict)
+    {
+        vision.Answer = () => new ImageAnnotation([new(null, "Person", 0.9f, 0.9f)], [], AllClear with { Racy = racy });
+        var uploaded = world.Upload("racy.jpg", Photo);
+
+        await Handler().HandleAsync(uploaded, default);
+
+        var document = world.Document("racy.jpg")!;
+        Assert.False(document.Safe);
+        Assert.Equal($"racy: {verdict}", document.RejectionReason);
+        Assert.Equal($"racy: {verdict}", Assert.Single(world.Publisher.Payloads<PictureRejected>()).Reason);
+        Assert.Empty(world.Publisher.Payloads<PictureAnalyzed>());
+    }
+
+    [Fact]
+    public async Task After_the_thumbnail_the_analysis_makes_the_picture_visible_in_either_order()
+    {
+        vision.Answer = () => new ImageAnnotation([], [new(1, 2, 3, 1, 1)], AllClear);
+        var uploaded = world.Upload("cat.jpg", Photo);
+        await world.Catalog.RecordThumbnailAsync("cat.jpg", uploaded.Generation, DateTimeOffset.UtcNow, default);
+
+        await Handler().HandleAsync(uploaded, default);
+
+        Assert.True(world.Document("cat.jpg")!.Visible);
+    }
+
+    [Fact]
+    public async Task A_poison_picture_fails_permanently_before_any_vision_call()
+    {
+        var uploaded = world.Upload("poison.jpg", TestImages.NotAnImage);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal((OutcomeKind.FailedPermanently, "unsupported-format"), (outcome.Kind, outcome.ReasonCode));
+        Assert.Equal(0, vision.Calls);
+        Assert.Empty(world.Firestore.All("pictures"));
+    }
+
+    [Fact]
+    public async Task A_picture_vision_cannot_read_fails_permanently_with_visions_reason()
+    {
+        vision.Answer = () => throw new VisionAnnotationException(3, "Bad image data.");
+
+        var outcome = await Handler().HandleAsync(world.Upload("odd.jpg", Photo), default);
+
+        Assert.Equal((OutcomeKind.FailedPermanently, "vision-rejected"), (outcome.Kind, outcome.ReasonCode));
+        Assert.Contains("Bad image data.", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vision_unavailable_asks_for_a_retry_and_writes_nothing()
+    {
+        vision.Answer = () => throw new GoogleApiRequestException(GoogleApiErrorKind.Transient, HttpStatusCode.ServiceUnavailable, "UNAVAILABLE", "try later");
+
+        var outcome = await Handler().HandleAsync(world.Upload("cat.jpg", Photo), default);
+
+        Assert.Equal(OutcomeKind.Retry, outcome.Kind);
+        Assert.Empty(world.Firestore.All("pictures"));
+        Assert.Empty(world.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task A_picture_deleted_during_analysis_leaves_no_document()
+    {
+        vision.During = () =>
+        {
+            world.Storage.Remove(PictureWorld.Pictures, "cat.jpg");
+            return Task.CompletedTask;
+        };
+        var uploaded = world.Upload("cat.jpg", Photo);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Empty(world.Firestore.All("pictures"));
+        Assert.Empty(world.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task A_stale_generation_is_ignored_without_asking_vision()
+    {
+        var old = world.Upload("cat.jpg", Photo);
+        world.Upload("cat.jpg", Photo);
+
+        var outcome = await Handler().HandleAsync(old, default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Equal(0, vision.Calls);
+    }
+
+    [Fact]
+    public void Colours_are_lower_case_hex_with_channels_rounded_and_clamped()
+    {
+        Assert.Equal("#0a0bff", AnalysisRules.ToHex(new DominantColor(10.4f, 10.6f, 300f, 1, 1)));
+        Assert.Equal("#000000", AnalysisRules.ToHex(new DominantColor(-5, 0, 0, 1, 1)));
+    }
+
+    [Fact]
+    public void Possible_verdicts_are_safe_and_every_category_counts()
+    {
+        Assert.True(AnalysisRules.Interpret(new ImageAnnotation([], [], new(Likelihood.Possible, Likelihood.Possible, Likelihood.Possible, Likelihood.Possible, Likelihood.Possible))).Safe);
+        Assert.Equal("spoof: LIKELY, medical: VERY_LIKELY, violence: LIKELY", AnalysisRules.Interpret(new ImageAnnotation([], [], new(Likelihood.Unknown, Likelihood.Likely, Likelihood.VeryLikely, Likelihood.Likely, Likelihood.Unlikely))).RejectionReason);
+        Assert.True(AnalysisRules.Interpret(new ImageAnnotation([], [], null)).Safe);
+    }
+
+    private PictureUploadedHandler Handler()
+    {
+        var loader = new SafeImageLoader(ImageLimits.Default);
+        return new PictureUploadedHandler(world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Publisher, world.Settings("image-analysis"));
+    }
+}
