@@ -73,16 +73,16 @@ public static class EventEndpoint
         }
 
         Record(telemetry, inboundEvent, outcome.Kind.ToString(), started);
-        return await AnswerAsync(context, inboundEvent, outcome, logger, activity);
+        return await AnswerAsync(context, inboundEvent, outcome, logger, activity, started);
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, InboundEvent inboundEvent, HandlerOutcome outcome, ILogger logger, Activity? activity)
+    private static async Task<IResult> AnswerAsync(HttpContext context, InboundEvent inboundEvent, HandlerOutcome outcome, ILogger logger, Activity? activity, long started)
     {
         switch (outcome.Kind)
         {
             case OutcomeKind.Handled:
             case OutcomeKind.Ignored:
-                logger.LogInformation("Event {EventId} of type {EventType} for {ObjectName}#{Generation}: {Outcome}, {Reason}", inboundEvent.Id, inboundEvent.Type, inboundEvent.ObjectName, inboundEvent.ObjectGeneration, outcome.Kind, outcome.Reason);
+                logger.LogInformation("Event {EventId} of type {EventType} for {ObjectName}#{Generation}: {Outcome}, {Reason} ({ElapsedMilliseconds:F0} ms)", inboundEvent.Id, inboundEvent.Type, inboundEvent.ObjectName, inboundEvent.ObjectGeneration, outcome.Kind, outcome.Reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return Results.NoContent();
 
             case OutcomeKind.Retry:
