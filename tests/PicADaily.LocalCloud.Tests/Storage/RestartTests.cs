@@ -40,7 +40,7 @@ public sealed class RestartTests
     }
 
     [Fact]
-    public async Task Without_any_publisher_notifications_wait_in_the_outbox_with_a_logged_reason_and_go_out_once_one_exists()
+    public async Task While_publishing_fails_notifications_wait_in_the_outbox_with_a_logged_reason_and_go_out_after_a_restart()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "picadaily-localcloud-tests", Guid.NewGuid().ToString("N"));
         var logs = new RecordingLoggerProvider();
@@ -48,6 +48,7 @@ public sealed class RestartTests
         await using (var cloud = await StorageTestCloud.StartAsync(null, dataPath, builder =>
         {
             builder.Services.RemoveAll<IMessagePublisher>();
+            builder.Services.AddSingleton<IMessagePublisher, MissingTopicPublisher>();
             builder.Logging.AddProvider(logs);
         }))
         {
@@ -55,7 +56,7 @@ public sealed class RestartTests
             await CreateBucketWithNotificationAsync(client, "pictures");
             generation = (await client.UploadObjectAsync("pictures", "waiting.jpg", null, new MemoryStream([1]))).Generation;
 
-            await logs.WaitUntilAsync(lines => lines.Count(l => l.Contains("No Pub/Sub publisher", StringComparison.Ordinal)) >= 2);
+            await logs.WaitUntilAsync(lines => lines.Count(l => l.Contains("it will be retried", StringComparison.Ordinal)) >= 2);
             using var session = cloud.Services.GetRequiredService<StorageIndex>().Open();
             Assert.Equal(1, session.OutboxCount());
         }
@@ -105,4 +106,11 @@ public sealed class RestartTests
         AssertAttributes(messages.Single(m => m.ObjectId == "gone.jpg"), "OBJECT_DELETE", "pictures", "gone.jpg", goneGeneration, configId);
         Assert.True(changed.Generation > goneGeneration);
     }
+}
+
+/// <summary>A Pub/Sub whose topic does not exist (yet): every publish fails as LocalCloud's own would.</summary>
+internal sealed class MissingTopicPublisher : IMessagePublisher
+{
+    public Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken) =>
+        throw new KeyNotFoundException($"Topic {topic} does not exist.");
 }
