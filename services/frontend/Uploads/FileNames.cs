@@ -4,8 +4,9 @@ using System.Text;
 namespace PicADaily.Frontend.Uploads;
 
 /// <summary>
-/// Makes a browser-supplied file name fit to keep and show: only the last path segment, no control
-/// characters, bounded length. It is never used as a storage name; pages still HTML-encode it.
+/// Makes a browser-supplied file name fit to keep and show: no control or invisible formatting
+/// characters, bounded length; otherwise as sent (slashes included: it is data, never a path).
+/// It is never used as a storage name; pages still HTML-encode it.
 /// </summary>
 public static class FileNames
 {
@@ -19,10 +20,8 @@ public static class FileNames
             return "(unnamed)";
         }
 
-        // Browsers may send a path ("C:\fakepath\x.jpg", "../x.jpg"): the person knows the file by its last part.
-        var lastSegment = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
-        var builder = new StringBuilder(Math.Min(lastSegment.Length, MaxLength));
-        var elements = StringInfo.GetTextElementEnumerator(lastSegment);
+        var builder = new StringBuilder(Math.Min(raw.Length, MaxLength));
+        var elements = StringInfo.GetTextElementEnumerator(raw);
         while (elements.MoveNext())
         {
             var element = (string)elements.Current;
