@@ -9,7 +9,7 @@ using PicADaily.GoogleCloud.Firestore;
 namespace PicADaily.Frontend.Tests.Support;
 
 /// <summary>The frontend in memory, with in-memory buckets, picture documents and Firestore, and small upload limits.</summary>
-public sealed class FrontendFactory : WebApplicationFactory<Program>
+public class FrontendFactory : WebApplicationFactory<Program>
 {
     public const long MaxFileBytes = 64 * 1024;
     public const long MaxRequestBytes = 256 * 1024;
