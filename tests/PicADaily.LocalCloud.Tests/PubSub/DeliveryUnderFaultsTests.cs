@@ -1,6 +1,8 @@
 using PicADaily.LocalCloud.Tests.Support;
 using Xunit.Abstractions;
 
+using Xunit.Abstractions;
+
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
 public sealed class DeliveryUnderFaultsTests(ITestOutputHelper output)
