@@ -124,6 +124,56 @@ public sealed class GalleryBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotFolder, "flow.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Pictures_dropped_on_the_upload_page_are_uploaded_and_a_confirmed_delete_shows_the_cleanup_live()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/upload");
+
+        // A drop as the browser delivers it: a DataTransfer holding the files.
+        var png = Convert.ToBase64String(Picture(new Rgba32(200, 160, 20)));
+        var transfer = await page.EvaluateHandleAsync(
+            """
+            (base64) => {
+              const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], "dropped.png", { type: "image/png" }));
+              transfer.items.add(new File([], "empty.png", { type: "image/png" }));
+              return transfer;
+            }
+            """, png);
+        await page.DispatchEventAsync("#drop-zone", "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await page.WaitForSelectorAsync("body[data-uploads-done='2']", new() { Timeout = (float)Patience.TotalMilliseconds });
+        var rows = await page.Locator("#upload-results li").AllInnerTextsAsync();
+        Assert.Contains(rows, r => r.StartsWith("dropped.png: accepted as ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r == "empty.png: rejected, empty file: zero bytes");
+
+        var name = (await page.Locator("#upload-results li.accepted a").TextContentAsync())!;
+        await ChoreographyMakesVisibleAsync(name, "#c8a014", "Gold");
+        await page.GotoAsync("/pictures/" + name);
+        await page.WaitForSelectorAsync("body[data-live-ready='true']", new() { Timeout = (float)Patience.TotalMilliseconds });
+        var asked = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            _ = dialog.AcceptAsync();
+        };
+        await page.ClickAsync("form.delete-form button");
+        await page.WaitForURLAsync("**?deleted=true");
+        Assert.Single(asked);
+        Assert.DoesNotContain(fixture.Frontend.Objects.In("pictures"), o => o.Info.Name == name);
+        await page.WaitForSelectorAsync("body[data-live-ready='true']", new() { Timeout = (float)Patience.TotalMilliseconds });
+
+        // What garbage-collection would do and say.
+        var generation = (await fixture.Frontend.Directory.GetAsync(name, CancellationToken.None))!.Generation;
+        using var http = fixture.Http();
+        Assert.Equal(HttpStatusCode.NoContent, (await http.PostAsync("/events", Deliveries.Activity("garbage-collection", new PictureCleaned("pictures", name, generation, true, true), Guid.NewGuid().ToString("N")))).StatusCode);
+
+        await page.WaitForSelectorAsync("li.timeline-entry[data-kind='cleaned']", new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.Contains("thumbnail deleted, document deleted", await page.Locator("li.timeline-entry[data-kind='cleaned']").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     // What image-analysis and thumbnail would do, then the event that tells the frontend.
     private async Task ChoreographyMakesVisibleAsync(string name, string color, params string[] labels)
     {

@@ -143,6 +143,17 @@ public sealed partial class SecurityAndImageTests : IDisposable
         Assert.Single(factory.Objects.In("thumbnails"));
     }
 
+    [Fact]
+    public async Task The_picture_pages_delete_form_is_refused_without_its_antiforgery_token()
+    {
+        factory.Objects.Put("pictures", "2026/y.png", TestImages.Png);
+
+        var response = await factory.CreateClient().PostAsync("/pictures/2026/y.png?handler=Delete", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(factory.Objects.In("pictures"));
+    }
+
     private string SeedHostilePicture()
     {
         const string name = "20260101/0123456789abcdef0123456789abcdef.jpg";
