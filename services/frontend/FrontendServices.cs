@@ -28,11 +28,7 @@ public static class FrontendServices
             .Validate(l => l.MaxFileBytes > 0 && l.MaxRequestBytes >= l.MaxFileBytes && l.MaxFiles > 0, "Upload limits must be positive, and a request must fit at least one file.")
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);
-        services.AddOptions<FormOptions>().Configure<IOptions<UploadLimits>>((form, limits) =>
-        {
-            form.MultipartBodyLengthLimit = limits.Value.MaxRequestBytes;
-            form.ValueCountLimit = limits.Value.MaxFiles + 16;
-        });
+        services.AddOptions<FormOptions>().Configure<IOptions<UploadLimits>>((form, limits) => form.MultipartBodyLengthLimit = limits.Value.MaxRequestBytes);
 
         services.AddTransient<IPictureObjects, CloudStoragePictureObjects>();
         services.AddTransient<IPictureDirectory, CatalogPictureDirectory>();

@@ -90,6 +90,17 @@ public sealed partial class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Files_beyond_the_per_upload_count_are_rejected_one_by_one()
+    {
+        var results = await UploadAsync(Enumerable.Range(0, 7).Select(i => ($"p{i}.png", TestImages.Png)).ToArray());
+
+        Assert.Equal(7, results.Count);
+        Assert.All(results.Take(5), r => Assert.True(r.GetProperty("accepted").GetBoolean()));
+        Assert.All(results.Skip(5), r => Assert.Equal("too-many-files", r.GetProperty("reasonCode").GetString()));
+        Assert.Equal(5, factory.Objects.In("pictures").Count);
+    }
+
+    [Fact]
     public async Task A_request_over_the_request_limit_is_413_and_stores_nothing()
     {
         var client = factory.CreateClient();
