@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Events;
+using PicADaily.Frontend.Flow;
+using PicADaily.Frontend.Gallery;
+using PicADaily.Frontend.Live;
+using PicADaily.Frontend.Storage;
+using PicADaily.Frontend.Timeline;
+using PicADaily.Frontend.Uploads;
+using PicADaily.GoogleCloud.Pictures;
+using PicADaily.ServiceDefaults.Events;
+
+namespace PicADaily.Frontend;
+
+/// <summary>The frontend's services: pages, uploads and their limits, the timeline and its event subscriptions.</summary>
+public static class FrontendServices
+{
+    public static IServiceCollection AddFrontend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPictureServices(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddRazorPages();
+        services.AddAntiforgery();
+
+        services.AddOptions<UploadLimits>().Bind(configuration.GetSection(UploadLimits.SectionName))
+            .Validate(l => l.MaxFileBytes > 0 && l.MaxRequestBytes >= l.MaxFileBytes && l.MaxFiles > 0, "Upload limits must be positive, and a request must fit at least one file.")
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<UploadLimits>>((form, limits) => form.MultipartBodyLengthLimit = limits.Value.MaxRequestBytes);
+
+        services.AddTransient<IPictureObjects, CloudStoragePictureObjects>();
+        services.AddTransient<IPictureDirectory, CatalogPictureDirectory>();
+        services.AddTransient<ITimelineStore, FirestoreTimelineStore>();
+        services.AddTransient<GalleryQuery>();
+        services.AddTransient<PictureDetailsQuery>();
+        services.AddTransient<PictureUploader>();
+        services.AddSingleton<TopologySource>();
+
+        services.AddSingleton<LiveUpdates>();
+        services.AddSingleton<TimelineEntryFactory>();
+        services.AddTransient<TimelineRecorder>();
+        services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted, EventTypes.Storage.Archived);
+        services.AddEventHandler<ActivityEvent, ActivityTimelineHandler>([.. EventTypes.PicADaily.All]);
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PicADaily.Frontend.Storage;
+using PicADaily.Imaging;
+using PicADaily.ServiceDefaults.Hosting;
+
+namespace PicADaily.Frontend.Uploads;
+
+/// <summary>
+/// Stores uploaded pictures in the pictures bucket under fresh, safe names
+/// (<c>yyyyMMdd/{guid}.{ext}</c>, the extension from the sniffed format), keeping the person's file
+/// name as custom metadata. Content decides what is a picture, never the name.
+/// </summary>
+public sealed class PictureUploader(
+    IPictureObjects objects,
+    IOptions<PicADailySettings> settings,
+    IOptions<UploadLimits> limits,
+    TimeProvider clock,
+    ILogger<PictureUploader> logger)
+{
+    // Enough for every signature FormatSniffer knows.
+    private const int SniffBytes = 64;
+    private const int NameAttempts = 3;
+
+    public async Task<IReadOnlyList<UploadResult>> UploadAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var results = new List<UploadResult>(files.Count);
+        foreach (var (file, index) in files.Select((file, index) => (file, index)))
+        {
+            var fileName = FileNames.Clean(file.FileName);
+            if (index >= limits.Value.MaxFiles)
+            {
+                results.Add(UploadResult.Refused(fileName, UploadRefusals.TooManyFiles, $"too many files: at most {limits.Value.MaxFiles} per upload"));
+                continue;
+            }
+
+            results.Add(await UploadOneAsync(file, fileName, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private async Task<UploadResult> UploadOneAsync(IFormFile file, string fileName, CancellationToken cancellationToken)
+    {
+        var maxBytes = limits.Value.MaxFileBytes;
+        if (file.Length == 0)
+        {
+            return UploadResult.Refused(fileName, UploadRefusals.Empty, "empty file: zero bytes");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return UploadResult.Refused(fileName, UploadRefusals.TooLarge, $"too large: {Megabytes(file.Length)} MB, the limit is {Megabytes(maxBytes)} MB");
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        if (SafeImageLoader.DetectFormat(content.AsSpan(0, Math.Min(SniffBytes, content.Length))) is not { } format)
+        {
+            return UploadResult.Refused(fileName, UploadRefusals.NotAnImage, "not an image: the content is not JPEG, PNG, WebP or GIF");
+        }
+
+        var metadata = new Dictionary<string, string> { [ObjectMetadataKeys.OriginalName] = fileName };
+        for (var attempt = 0; attempt < NameAttempts; attempt++)
+        {
+            var name = NewObjectName(format);
+            if (await objects.CreateAsync(settings.Value.PicturesBucket, name, content, format.ContentType(), metadata, cancellationToken) is { } generation)
+            {
+                logger.LogInformation("Stored upload {FileName} as {ObjectName}#{Generation} ({ContentType}, {Bytes} bytes)", fileName, name, generation, format.ContentType(), content.Length);
+                return UploadResult.Stored(fileName, name, format.ContentType());
+            }
+        }
+
+        throw new InvalidOperationException($"Could not find a free object name for '{fileName}' after {NameAttempts} attempts.");
+    }
+
+    private string NewObjectName(PictureFormat format) =>
+        string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMdd}/{Guid.NewGuid():N}{Extension(format)}");
+
+    private static string Extension(PictureFormat format) => format switch
+    {
+        PictureFormat.Jpeg => ".jpg",
+        PictureFormat.Png => ".png",
+        PictureFormat.WebP => ".webp",
+        PictureFormat.Gif => ".gif",
+        _ => "",
+    };
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PicADaily.Frontend.Tests.Support;
+
+namespace PicADaily.Browser.Tests;
+
+/// <summary>
+/// The frontend on Kestrel at 127.0.0.1 (with in-memory stand-ins for the cloud), and Debian's
+/// chromium driven headless by Playwright. No browser is ever downloaded: a missing chromium is a
+/// failure that says how to install it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private IPlaywright? playwright;
+
+    public FrontendFactory Frontend { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install -y chromium");
+        Frontend.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Frontend.StartServer();
+        var addresses = Frontend.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.Single());
+        Directory.CreateDirectory(ScreenshotFolder);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Frontend.DisposeAsync();
+    }
+
+    /// <summary>An HTTP client for the same server, for what the rest of the choreography would send.</summary>
+    public HttpClient Http() => new() { BaseAddress = BaseAddress };
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PicADaily.Contracts.Topology;
+using PicADaily.Frontend.Tests.Support;
+
+namespace PicADaily.Frontend.Tests;
+
+public sealed class FlowPageTests : IDisposable
+{
+    private readonly FrontendFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task The_flow_page_draws_every_bucket_topic_subscription_and_service_of_the_topology()
+    {
+        var topology = TopologyLoader.Load(RepositoryTopologyPath());
+
+        var html = await factory.CreateClient().GetStringAsync("/flow");
+
+        Assert.Contains("<svg class=\"flow\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!text", html, StringComparison.Ordinal);
+        foreach (var label in topology.Buckets.Concat(topology.Topics).Concat(topology.Subscriptions.Select(s => s.Name)).Concat(topology.Subscriptions.Select(s => s.Service)).Distinct())
+        {
+            Assert.Contains($">{label}</text>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("class=\"edge dead-letter\"", html, StringComparison.Ordinal);
+        Assert.Contains(">picture.analyzed.v1</text>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configured_topology_path_wins_and_a_missing_file_is_explained_not_a_crash()
+    {
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Topology:Path", "/nonexistent/topology.json"));
+
+        var response = await configured.CreateClient().GetAsync("/flow");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The topology could not be read", html, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryTopologyPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "infra", "topology.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("infra/topology.json not found above " + AppContext.BaseDirectory);
+    }
+}
