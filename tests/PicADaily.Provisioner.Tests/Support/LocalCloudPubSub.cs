@@ -23,6 +23,8 @@ public sealed class LocalCloudPubSub : IAsyncDisposable
 
     public IPubSubAdmin Admin { get; }
 
+    public Uri BaseUri => cloud.BaseUri;
+
     public static async Task<LocalCloudPubSub> StartAsync()
     {
         var cloud = await TestLocalCloud.StartAsync();
