@@ -33,9 +33,13 @@ var configuration = new ConfigurationBuilder()
     .AddConfiguration(environment)
     .AddInMemoryCollection(new Dictionary<string, string?> { [GoogleCloudOptions.ProjectKey] = projectId })
     .Build();
-var settings = commandLine.NotificationTopicFormGiven
-    ? commandLine.Settings
-    : commandLine.Settings with { ShortNotificationTopics = !string.IsNullOrEmpty(configuration[GoogleCloudOptions.StorageEmulatorKey]) };
+var settings = commandLine.Settings with
+{
+    ShortNotificationTopics = commandLine.NotificationTopicFormGiven
+        ? commandLine.Settings.ShortNotificationTopics
+        : !string.IsNullOrEmpty(configuration[GoogleCloudOptions.StorageEmulatorKey]),
+    NeverExpire = string.IsNullOrEmpty(configuration[GoogleCloudOptions.PubSubEmulatorKey]),
+};
 
 using var services = new ServiceCollection().AddLogging().AddGoogleCloudClients(configuration).BuildServiceProvider();
 var provisioner = new TopologyProvisioner(

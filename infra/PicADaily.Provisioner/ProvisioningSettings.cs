@@ -24,6 +24,12 @@ public sealed record ProvisioningSettings
     /// </summary>
     public bool ShortNotificationTopics { get; init; }
 
+    /// <summary>
+    /// Create subscriptions that never expire (Google Cloud deletes push subscriptions idle for 31
+    /// days); off against emulators, which do not implement expiration policies.
+    /// </summary>
+    public bool NeverExpire { get; init; } = true;
+
     /// <summary>Skip buckets and notifications (no Storage endpoint given).</summary>
     public bool SkipStorage { get; init; }
 

@@ -32,7 +32,7 @@ internal static class SubscriptionPlan
                 : null,
             Filter = string.IsNullOrWhiteSpace(declared.Filter) ? null : declared.Filter,
             // Push subscriptions otherwise expire after 31 days without traffic on Google Cloud.
-            ExpirationPolicy = new ExpirationPolicy(null),
+            ExpirationPolicy = settings.NeverExpire ? new ExpirationPolicy(null) : null,
             Labels = new Dictionary<string, string> { ["service"] = declared.Service },
         };
     }

@@ -82,8 +82,8 @@ ensure_account() {
   local id="$1" email="$2" display="$3"
   exists iam service-accounts describe "$email" || gc iam service-accounts create "$id" --display-name="$display"
 }
-bucket_role() { gc storage buckets add-iam-policy-binding "gs://$1" --member="serviceAccount:$2" --role="$3" >/dev/null; }
-project_role() { gc projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$1" --role="$2" --condition=None >/dev/null; }
+bucket_role() { gc_quiet storage buckets add-iam-policy-binding "gs://$1" --member="serviceAccount:$2" --role="$3"; }
+project_role() { gc_quiet projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$1" --role="$2" --condition=None; }
 PICTURES="$(PICTURES_BUCKET)"
 THUMBNAILS="$(THUMBNAILS_BUCKET)"
 ensure_account "$PUSH_ACCOUNT_ID" "$(push_account)" "Pic-a-Daily Pub/Sub push invoker"
@@ -92,7 +92,7 @@ for service in "${SERVICES[@]}"; do
   ensure_account "picadaily-$service" "$account" "Pic-a-Daily $service"
   project_role "$account" roles/datastore.user
   # Every service reports permanent failures (and its own events) on picture-activity.
-  gc pubsub topics add-iam-policy-binding picture-activity --member="serviceAccount:$account" --role=roles/pubsub.publisher >/dev/null
+  gc_quiet pubsub topics add-iam-policy-binding picture-activity --member="serviceAccount:$account" --role=roles/pubsub.publisher
   case "$service" in
     image-analysis)
       bucket_role "$PICTURES" "$account" roles/storage.objectViewer
@@ -112,8 +112,8 @@ for service in "${SERVICES[@]}"; do
   esac
 done
 # Pub/Sub signs push tokens as the push account (needed on projects created before April 2021).
-gc iam service-accounts add-iam-policy-binding "$(push_account)" \
-  --member="serviceAccount:$PUBSUB_AGENT" --role=roles/iam.serviceAccountTokenCreator >/dev/null
+gc_quiet iam service-accounts add-iam-policy-binding "$(push_account)" \
+  --member="serviceAccount:$PUBSUB_AGENT" --role=roles/iam.serviceAccountTokenCreator
 
 say "Cloud Run services (built with Cloud Build; private except the frontend)"
 for service in "${SERVICES[@]}"; do
@@ -130,8 +130,8 @@ for service in "${SERVICES[@]}"; do
 done
 for service in "${SERVICES[@]}"; do
   is_public "$service" && continue
-  gc run services add-iam-policy-binding "$service" --region="$REGION" \
-    --member="serviceAccount:$(push_account)" --role=roles/run.invoker >/dev/null
+  gc_quiet run services add-iam-policy-binding "$service" --region="$REGION" \
+    --member="serviceAccount:$(push_account)" --role=roles/run.invoker
 done
 
 say "Push subscriptions (OIDC token of the push account, audience = the service URL)"
@@ -150,8 +150,8 @@ for record in "${RECORDS[@]}"; do
   fi
   if [[ "$dead_letter" != - ]]; then
     # Dead-lettering: the Pub/Sub service agent acknowledges here and publishes to the dead-letter topic.
-    gc pubsub subscriptions add-iam-policy-binding "$name" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.subscriber >/dev/null
-    gc pubsub topics add-iam-policy-binding "$dead_letter" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.publisher >/dev/null
+    gc_quiet pubsub subscriptions add-iam-policy-binding "$name" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.subscriber
+    gc_quiet pubsub topics add-iam-policy-binding "$dead_letter" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.publisher
   fi
 done
 

@@ -52,6 +52,15 @@ gc() {
   fi
 }
 
+# The same for calls whose output (an IAM policy) nobody needs to read.
+gc_quiet() {
+  if [[ "$DRY_RUN" == true ]]; then
+    gc "$@"
+  else
+    gc "$@" >/dev/null
+  fi
+}
+
 # True when the resource exists. In dry-run the check is printed and the resource assumed missing,
 # so the output lists every command a first deployment runs.
 exists() {

@@ -123,6 +123,8 @@ public sealed class DeployScriptTests
         Assert.Contains("+ gcloud pubsub topics create picture-events --project=demo-project", run.Output, StringComparison.Ordinal);
         Assert.Contains("+ gcloud scheduler jobs create pubsub collage-refresh", run.Output, StringComparison.Ordinal);
         Assert.Contains("+ gcloud run deploy frontend", run.Output, StringComparison.Ordinal);
+        Assert.Contains("+ gcloud run services add-iam-policy-binding thumbnail", run.Output, StringComparison.Ordinal);
+        Assert.Contains("+ gcloud pubsub topics add-iam-policy-binding dead-letters", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
