@@ -1,12 +1,15 @@
 using Google.Cloud.Storage.V1;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Firestore;
 using PicADaily.GoogleCloud.PubSub;
 using PicADaily.GoogleCloud.Storage;
 using PicADaily.GoogleCloud.Vision;
+
 using Polly;
 
 namespace PicADaily.GoogleCloud;

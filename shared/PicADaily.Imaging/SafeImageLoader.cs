@@ -8,6 +8,7 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -25,8 +26,10 @@ public sealed class SafeImageLoader
 
     private readonly Configuration configuration;
 
-    // Metadata is ignored where it can only cost memory: PNG text may be deflate-compressed (a
-    // decompression bomb) and GIF comments are never shown. JPEG and WebP keep it for the EXIF orientation.
+    // Metadata is ignored where it can only cost memory: PNG text and iCCP chunks may be
+    // deflate-compressed (a decompression bomb; 2.1.13 inflates them whole) and GIF comments are never
+    // shown. The price: a PNG's rare eXIf orientation is not applied. JPEG and WebP keep metadata for
+    // the EXIF orientation; their chunks are stored, not compressed, so bounded by the input size.
     private readonly JpegDecoder jpegDecoder = new() { IgnoreMetadata = false };
     private readonly PngDecoder pngDecoder = new() { IgnoreMetadata = true };
     private readonly WebpDecoder webpDecoder = new() { IgnoreMetadata = false };
@@ -52,7 +55,7 @@ public sealed class SafeImageLoader
 
         // The worker that enforces the time limit cannot borrow a span, so it gets its own copy.
         var copy = content.ToArray();
-        return RunWithTimeLimitAsync(token => IdentifyCore(copy, format, token), CancellationToken.None)
+        return RunWithTimeLimitAsync(token => IdentifyCore(WithoutUnusedMetadata(copy, format), format, token), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 
@@ -64,11 +67,26 @@ public sealed class SafeImageLoader
     /// As <see cref="LoadAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, in the pixel type the caller
     /// needs (e.g. <see cref="Rgb24"/> for a JPEG, which has no alpha, to save a quarter of the memory).
     /// </summary>
-    public async Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, CancellationToken ct)
+    public Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, CancellationToken ct)
+        where TPixel : unmanaged, IPixel<TPixel> => LoadAsync<TPixel>(content, uprightResize: null, ct);
+
+    /// <summary>
+    /// As <see cref="LoadAsync{TPixel}(ReadOnlyMemory{byte}, CancellationToken)"/>, resized to
+    /// <paramref name="uprightResize"/> (expressed for the upright picture) within the time limit. The
+    /// resize happens before the EXIF rotation, so a rotated photo is turned at thumbnail size instead
+    /// of copying every full-size pixel a second time; that is only equivalent for centred resizes.
+    /// </summary>
+    public async Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, ResizeOptions? uprightResize, CancellationToken ct)
         where TPixel : unmanaged, IPixel<TPixel>
     {
+        if (uprightResize is not null
+            && (uprightResize.Position != AnchorPositionMode.Center || uprightResize.CenterCoordinates is not null || uprightResize.TargetRectangle is not null))
+        {
+            throw new ArgumentException("only a centred resize gives the same result before and after orientation", nameof(uprightResize));
+        }
+
         var format = CheckEnvelope(content.Span);
-        return await RunWithTimeLimitAsync(token => DecodeCore<TPixel>(content, format, token), ct);
+        return await RunWithTimeLimitAsync(token => DecodeCore<TPixel>(content, format, uprightResize, token), ct);
     }
 
     private PictureFormat CheckEnvelope(ReadOnlySpan<byte> content)
@@ -128,9 +146,10 @@ public sealed class SafeImageLoader
         return new PictureInfo(format, info.Width, info.Height, format.ContentType());
     }
 
-    private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, CancellationToken token)
+    private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, ResizeOptions? uprightResize, CancellationToken token)
         where TPixel : unmanaged, IPixel<TPixel>
     {
+        content = WithoutUnusedMetadata(content, format);
         IdentifyCore(content, format, token);
         var image = Translate(format, () =>
         {
@@ -146,6 +165,14 @@ public sealed class SafeImageLoader
                 image.Frames.RemoveFrame(image.Frames.Count - 1);
             }
 
+            if (uprightResize is not null)
+            {
+                token.ThrowIfCancellationRequested();
+                var stored = SwapsSides(image) ? WithSidesSwapped(uprightResize) : uprightResize;
+                image.Mutate(x => x.Resize(stored));
+            }
+
+            token.ThrowIfCancellationRequested();
             image.Mutate(x => x.AutoOrient());
             PictureMetadata.Strip(image);
             return image;
@@ -156,6 +183,27 @@ public sealed class SafeImageLoader
             throw;
         }
     }
+
+    private static ReadOnlyMemory<byte> WithoutUnusedMetadata(ReadOnlyMemory<byte> content, PictureFormat format) =>
+        format == PictureFormat.Jpeg ? JpegSegmentFilter.WithoutUnusedMetadata(content) : content;
+
+    /// <summary>EXIF orientations 5 to 8 turn the picture a quarter, so its stored width is its upright height.</summary>
+    private static bool SwapsSides(Image image)
+    {
+        var orientation = image.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value;
+        return orientation is >= 5 and <= 8;
+    }
+
+    private static ResizeOptions WithSidesSwapped(ResizeOptions upright) => new()
+    {
+        Size = new Size(upright.Size.Height, upright.Size.Width),
+        Mode = upright.Mode,
+        Position = upright.Position,
+        Sampler = upright.Sampler,
+        Compand = upright.Compand,
+        PadColor = upright.PadColor,
+        PremultiplyAlpha = upright.PremultiplyAlpha,
+    };
 
     private IImageDecoder DecoderFor(PictureFormat format) => format switch
     {

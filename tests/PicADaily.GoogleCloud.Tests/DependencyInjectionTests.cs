@@ -1,7 +1,10 @@
 using System.Text;
+
 using Google.Cloud.Storage.V1;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using PicADaily.Contracts.PubSub;
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Firestore;
@@ -17,10 +20,14 @@ public sealed class DependencyInjectionTests : IDisposable
 
     public void Dispose() => _api.Dispose();
 
+    private int _attempts;
+
     private ServiceProvider Build(Dictionary<string, string?> settings, IGoogleAccessTokenSource? tokens = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        // Counts what leaves the client; WireMock logs a request only once it has answered it.
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CountingHandler(() => Interlocked.Increment(ref _attempts))));
         if (tokens is not null)
         {
             services.AddSingleton(tokens);
@@ -87,5 +94,36 @@ public sealed class DependencyInjectionTests : IDisposable
         await provider.GetRequiredService<IFirestoreClient>().GetDocumentAsync("pictures", "abc", CancellationToken.None);
 
         _api.SingleRequest().HasGoogleToken();
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_of_the_registered_clients_turns_a_hung_call_into_a_transient_error_after_bounded_retries()
+    {
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithDelay(TimeSpan.FromSeconds(3)).WithBody("{}"));
+        using var provider = Build(new()
+        {
+            ["GOOGLE_CLOUD_PROJECT"] = "p",
+            ["FIRESTORE_EMULATOR_HOST"] = _api.HostPort,
+            ["GoogleCloud:AttemptTimeout"] = "00:00:00.300",
+            ["GoogleCloud:MaxRetryAttempts"] = "1",
+            ["GoogleCloud:RetryBaseDelay"] = "00:00:00.001",
+        });
+
+        var e = await Assert.ThrowsAsync<Errors.GoogleApiRequestException>(() =>
+            provider.GetRequiredService<IFirestoreClient>().GetDocumentAsync("pictures", "abc", CancellationToken.None));
+
+        Assert.True(e.IsTransient);
+        Assert.Null(e.StatusCode);
+        Assert.Equal(2, _attempts);
+    }
+
+    private sealed class CountingHandler(Action onSend) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            onSend();
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Tests.Support;
 
@@ -54,7 +55,7 @@ public sealed class ErrorMappingTests
         var options = new GoogleCloudOptions { ProjectId = "p", PubSubEmulatorHost = deadHost, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryAttempts = 2 };
         var client = new PubSub.PubSubClient(new HttpClient(), options, tokens);
 
-        var e = await Assert.ThrowsAsync<GoogleApiRequestException>(() => client.GetTopicAsync("t", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<GoogleApiRequestException>(() => client.GetTopicAsync("some-topic", CancellationToken.None));
 
         Assert.True(e.IsTransient);
         Assert.Null(e.StatusCode);
@@ -70,7 +71,7 @@ public sealed class ErrorMappingTests
         var options = api.EmulatorOptions("p") with { MaxRetryAttempts = 0 };
         var client = new PubSub.PubSubClient(new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) }, options, api.Tokens);
 
-        var e = await Assert.ThrowsAsync<GoogleApiRequestException>(() => client.GetTopicAsync("t", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<GoogleApiRequestException>(() => client.GetTopicAsync("some-topic", CancellationToken.None));
 
         Assert.True(e.IsTransient);
     }
@@ -84,6 +85,6 @@ public sealed class ErrorMappingTests
         var client = new PubSub.PubSubClient(new HttpClient(), api.EmulatorOptions("p"), api.Tokens);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetTopicAsync("t", cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetTopicAsync("some-topic", cancellation.Token));
     }
 }

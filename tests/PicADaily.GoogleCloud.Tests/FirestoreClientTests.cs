@@ -72,11 +72,11 @@ public sealed class FirestoreClientTests : IDisposable
         _api.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(404).WithBody(Fixture.Read("errors/not-found.json")));
 
-        await CloudClient().GetDocumentAsync("pictures", "a b/c?d#é", CancellationToken.None);
+        await CloudClient().GetDocumentAsync("pictures", "a b?c#d%é", CancellationToken.None);
 
-        // The server decodes what is safe to decode; '/', '?' and '#' stay escaped inside the one segment.
+        // The server decodes what is safe to decode; '?', '#' and '%' stay escaped inside the one segment.
         var request = _api.SingleRequest().RequestMessage;
-        Assert.EndsWith("/documents/pictures/a b%2Fc%3Fd%23é", request.AbsoluteUrl);
+        Assert.EndsWith("/documents/pictures/a b%3Fc%23d%25é", request.AbsoluteUrl);
         Assert.True(string.IsNullOrEmpty(request.RawQuery));
     }
 
@@ -253,5 +253,19 @@ public sealed class FirestoreClientTests : IDisposable
 
         Assert.Equal(GoogleApiErrorKind.Aborted, e.Kind);
         Assert.Single(_api.Requests);
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("__id__")]
+    public async Task Invalid_document_ids_are_rejected_before_anything_is_sent(string documentId)
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            CloudClient().PatchDocumentAsync("pictures", documentId, new Dictionary<string, FirestoreValue>(), null, null, CancellationToken.None));
+
+        Assert.Contains("not a valid Firestore document id", e.Message);
+        Assert.Empty(_api.Requests);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+
 using PicADaily.Contracts.PubSub;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.PubSub;
@@ -189,7 +190,7 @@ public sealed class PubSubClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Patch_subscription_sends_the_named_subscription_and_a_comma_separated_update_mask()
+    public async Task Patch_subscription_sends_the_named_subscription_a_qualified_dead_letter_topic_and_a_comma_separated_update_mask()
     {
         const string path = "/v1/projects/my-proj/subscriptions/thumbnail";
         _api.Respond("PATCH", path, 200, Fixture.Read("pubsub/subscription-response.json"));
@@ -197,7 +198,7 @@ public sealed class PubSubClientTests : IDisposable
         {
             PushConfig = new PushConfig("https://thumb.example.com/", NoWrapper: new NoWrapper(WriteMetadata: true)),
             RetryPolicy = new RetryPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5)),
-            DeadLetterPolicy = new DeadLetterPolicy("projects/my-proj/topics/dead-letters", 5),
+            DeadLetterPolicy = new DeadLetterPolicy("dead-letters", 5),
         };
 
         await CloudClient().PatchSubscriptionAsync("thumbnail", changes, ["pushConfig", "retryPolicy", "deadLetterPolicy"], CancellationToken.None);
@@ -244,5 +245,18 @@ public sealed class PubSubClientTests : IDisposable
         await EmulatorClient().DeleteSubscriptionAsync("thumbnail", CancellationToken.None);
 
         Assert.Equal("DELETE", _api.SingleRequest().RequestMessage.Method);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("1topic")]
+    [InlineData("goog-topic")]
+    [InlineData("has/slash")]
+    public async Task Invalid_topic_ids_are_rejected_before_anything_is_sent(string topicId)
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => CloudClient().PublishAsync(topicId, TwoMessages(), CancellationToken.None));
+
+        Assert.Contains("not a valid Pub/Sub topic id", e.Message);
+        Assert.Empty(_api.Requests);
     }
 }

@@ -80,6 +80,30 @@ internal static class CraftedPictures
     public static byte[] PolyglotJpeg() =>
         [.. SolidJpeg(64, 64, Background), .. "<html><script>alert(document.cookie)</script></html>"u8];
 
+    /// <summary>
+    /// A small JPEG carrying <paramref name="segments"/> maximum-size APP2 ICC segments of garbage plus as
+    /// many APP15 segments: about 128 KB of metadata per segment pair.
+    /// </summary>
+    public static byte[] JpegWithHugeMetadata(int segments)
+    {
+        var jpeg = SolidJpeg(64, 64, Background);
+        using var output = new MemoryStream();
+        output.Write(jpeg, 0, 2);
+        var random = new Random(3);
+        for (var i = 0; i < segments; i++)
+        {
+            var icc = new byte[65_533 - 14];
+            random.NextBytes(icc);
+            WriteJpegSegment(output, 0xE2, [.. "ICC_PROFILE\0"u8, (byte)(i + 1), (byte)segments, .. icc]);
+            var other = new byte[65_533];
+            random.NextBytes(other);
+            WriteJpegSegment(output, 0xEF, other);
+        }
+
+        output.Write(jpeg, 2, jpeg.Length - 2);
+        return output.ToArray();
+    }
+
     public static byte[] Truncated(byte[] content, int keep) => content[..keep];
 
     /// <summary>A PNG signature and IHDR claiming the given size, one tiny IDAT and IEND: a few dozen bytes.</summary>
@@ -191,6 +215,14 @@ internal static class CraftedPictures
         }
 
         gif.Write([0x02, 0x02, 0x44, 0x01, 0x00]); // LZW: one pixel of index 0
+    }
+
+    private static void WriteJpegSegment(Stream jpeg, byte marker, byte[] data)
+    {
+        Span<byte> header = [0xFF, marker, 0, 0];
+        BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)(data.Length + 2));
+        jpeg.Write(header);
+        jpeg.Write(data);
     }
 
     private static void WriteChunk(Stream png, string type, byte[] data)

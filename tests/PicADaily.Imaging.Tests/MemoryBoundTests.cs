@@ -27,6 +27,38 @@ public sealed class MemoryBoundTests
     }
 
     [Fact]
+    public async Task A_jpeg_with_16_MB_of_icc_and_app_segments_is_processed_with_bounded_memory_and_no_metadata_left()
+    {
+        var bloated = CraftedPictures.JpegWithHugeMetadata(segments: 128);
+        Assert.True(bloated.Length > 16 * Megabyte);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        using (var image = await loader.LoadAsync(bloated, CancellationToken.None))
+        {
+            Assert.Equal((64, 64), (image.Width, image.Height));
+            Assert.Null(image.Metadata.IccProfile);
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 4 * bloated.Length, $"allocated {allocated / Megabyte} MB for {bloated.Length / Megabyte} MB of input");
+    }
+
+    [Fact]
+    public async Task A_compressed_png_icc_bomb_is_never_inflated()
+    {
+        var bomb = CraftedPictures.PngWithTextChunk("iCCP", CraftedPictures.CompressedTextBomb(128 * (int)Megabyte));
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        using (var image = await loader.LoadAsync(bomb, CancellationToken.None))
+        {
+            Assert.Equal((16, 16), (image.Width, image.Height));
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
+    }
+
+    [Fact]
     public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing()
     {
         var flood = CraftedPictures.PngClaiming(20_000, 20_000);

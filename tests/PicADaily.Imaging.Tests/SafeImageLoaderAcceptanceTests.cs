@@ -6,6 +6,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace PicADaily.Imaging.Tests;
 
@@ -56,6 +57,28 @@ public sealed class SafeImageLoaderAcceptanceTests
         AssertClose(CraftedPictures.Background, image[4, 4], "top-left is background once upright");
         Assert.Null(image.Metadata.ExifProfile);
         Assert.Null(image.Frames.RootFrame.Metadata.ExifProfile);
+    }
+
+    [Fact]
+    public async Task A_resize_requested_for_the_upright_picture_is_upright_for_an_exif_rotated_jpeg()
+    {
+        var upright = new ResizeOptions { Size = new Size(20, 40), Mode = ResizeMode.Crop };
+
+        using var image = await loader.LoadAsync<Rgb24>(CraftedPictures.RotatedJpegWithGps(), upright, CancellationToken.None);
+
+        Assert.Equal((20, 40), (image.Width, image.Height));
+        AssertClose(CraftedPictures.Marker, ToRgba(image[image.Width - 2, 2]), "stored top-left shows top-right");
+        AssertClose(CraftedPictures.Background, ToRgba(image[2, 2]), "top-left is background once upright");
+        Assert.Null(image.Metadata.ExifProfile);
+    }
+
+    [Fact]
+    public async Task A_resize_anchored_off_centre_is_refused_because_it_would_not_survive_the_rotation()
+    {
+        var offCentre = new ResizeOptions { Size = new Size(20, 40), Mode = ResizeMode.Crop, Position = AnchorPositionMode.TopLeft };
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => loader.LoadAsync<Rgb24>(CraftedPictures.RotatedJpegWithGps(), offCentre, CancellationToken.None));
     }
 
     [Fact]
@@ -128,6 +151,8 @@ public sealed class SafeImageLoaderAcceptanceTests
             _ => new GifEncoder(),
         });
     }
+
+    internal static Rgba32 ToRgba(Rgb24 pixel) => new(pixel.R, pixel.G, pixel.B);
 
     internal static void AssertClose(Rgba32 expected, Rgba32 actual, string where, int tolerance = 24) =>
         Assert.True(

@@ -157,7 +157,7 @@ public sealed class SafeImageLoaderRejectionTests
     public async Task Decoding_beyond_the_time_limit_is_rejected_as_a_timeout()
     {
         var impatient = new SafeImageLoader(ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1) });
-        var big = CraftedPictures.SolidJpeg(3000, 2000, CraftedPictures.Marker);
+        var big = CraftedPictures.SolidJpeg(4000, 3000, CraftedPictures.Marker);
         var clock = Stopwatch.StartNew();
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => impatient.LoadAsync(big, CancellationToken.None));

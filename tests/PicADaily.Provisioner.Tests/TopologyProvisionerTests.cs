@@ -40,6 +40,29 @@ public sealed class TopologyProvisionerTests
     }
 
     [Fact]
+    public async Task The_whole_topology_with_buckets_and_notification_applied_twice_to_LocalCloud_changes_nothing_the_second_time()
+    {
+        await using var cloud = await LocalCloudPubSub.StartAsync();
+        var provisioner = new TopologyProvisioner(cloud.Admin, cloud.Storage);
+        var settings = Compose with { SkipStorage = false, ShortNotificationTopics = true };
+
+        var first = await provisioner.ApplyAsync(Declared, LocalCloudPubSub.Project, settings, CancellationToken.None);
+        var second = await provisioner.ApplyAsync(Declared, LocalCloudPubSub.Project, settings, CancellationToken.None);
+
+        Assert.Empty(first.Problems);
+        Assert.Equal(Declared.Topics.Count + Declared.Subscriptions.Count + Declared.Buckets.Count + Declared.Notifications.Count, first.Changes.Count);
+        Assert.True(second.NoChanges, string.Join("; ", second.Changes.Concat(second.Problems)));
+        foreach (var bucket in Declared.Buckets)
+        {
+            Assert.Equal(bucket, (await cloud.Storage.GetBucketAsync(bucket)).Name);
+        }
+
+        var notification = Assert.Single(await cloud.Storage.ListNotificationsAsync("pictures"));
+        Assert.EndsWith("projects/picadaily-local/topics/picture-events", notification.Topic, StringComparison.Ordinal);
+        Assert.Equal(["OBJECT_DELETE", "OBJECT_FINALIZE"], notification.EventTypes.Order());
+    }
+
+    [Fact]
     public async Task Every_declared_subscription_pushes_to_its_service_with_the_declared_policies()
     {
         await using var cloud = await LocalCloudPubSub.StartAsync();

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Options;
 
+using PicADaily.LocalCloud.Firestore;
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Scheduler;
 using PicADaily.LocalCloud.Status;
+using PicADaily.LocalCloud.Storage;
 using PicADaily.LocalCloud.Topology;
+using PicADaily.LocalCloud.Vision;
 
 namespace PicADaily.LocalCloud.Hosting;
 
@@ -20,8 +23,11 @@ public static class LocalCloudApp
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         // Each API registers its services here (one line per API).
+        builder.Services.AddStorageApi();
         builder.AddLocalCloudPubSub();
         builder.AddLocalCloudScheduler();
+        builder.Services.AddLocalFirestore();
+        builder.Services.AddLocalVision();
         builder.AddLocalCloudTopology(); // last: it applies infra/topology.json through the APIs above
 
         configure?.Invoke(builder);
@@ -31,8 +37,11 @@ public static class LocalCloudApp
         app.Logger.LogInformation("LocalCloud keeps its state in {DataPath}", options.DataPath);
         app.MapGet("/", () => "LocalCloud: Cloud Storage, Pub/Sub, Firestore and Vision stand-ins for Pic-a-Daily.");
         // Each API maps its endpoints here (one line per API).
+        app.MapStorageApi();
         app.MapLocalCloudPubSub();
         app.MapLocalCloudStatus();
+        app.MapLocalFirestore();
+        app.MapLocalVision();
 
         return app;
     }

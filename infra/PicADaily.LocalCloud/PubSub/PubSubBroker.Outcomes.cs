@@ -21,6 +21,21 @@ public sealed partial class PubSubBroker
         await Store.WriteAsync(c => c.DeleteDelivery(delivery.Message.Id, runtime.Name));
     }
 
+    /// <summary>Acks at once in memory; the delete is committed with the writer's next batch.</summary>
+    internal void Acknowledge(SubscriptionRuntime runtime, PendingDelivery delivery)
+    {
+        if (!runtime.Complete(delivery))
+        {
+            return;
+        }
+
+        runtime.Counters.CountAcked();
+        var messageId = delivery.Message.Id;
+        Store.WriteAsync(c => c.DeleteDelivery(messageId, runtime.Name)).ContinueWith(
+            write => logger.LogWarning(write.Exception, "The ack of message {MessageId} on {Subscription} was not saved; it may be delivered again", messageId, runtime.Name),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
     internal async Task NackAsync(SubscriptionRuntime runtime, PendingDelivery delivery)
     {
         var failures = delivery.Failures + 1;

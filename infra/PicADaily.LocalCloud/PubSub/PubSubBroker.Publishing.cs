@@ -35,13 +35,17 @@ public sealed partial class PubSubBroker
             accepted.Add((message, Route(message, targets)));
         }
 
-        await Store.WriteAsync(c =>
+        // With no subscription a message is dropped (as on Google Cloud): nothing to make durable.
+        if (accepted.Any(a => a.To.Length > 0))
         {
-            foreach (var (message, to) in accepted)
+            await Store.WriteAsync(c =>
             {
-                c.InsertMessage(message, to.Select(s => s.Name));
-            }
-        });
+                foreach (var (message, to) in accepted)
+                {
+                    c.InsertMessage(message, to.Select(s => s.Name));
+                }
+            });
+        }
 
         foreach (var (message, to) in accepted)
         {

@@ -6,7 +6,7 @@ public sealed class PubSubOptions
     public const string SectionName = "LocalCloud:PubSub";
 
     /// <summary>Most push requests in flight at once per subscription.</summary>
-    public int PushConcurrency { get; set; } = 16;
+    public int PushConcurrency { get; set; } = 32;
 
     /// <summary>
     /// When set (e.g. <c>"0.1s"</c>), replaces the minimum backoff of every topology subscription,

@@ -11,6 +11,7 @@ namespace PicADaily.LocalCloud.Scheduler;
 /// </summary>
 public sealed class JobScheduler(IMessagePublisher publisher, TimeProvider time, ILogger<JobScheduler> logger) : IHostedService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, JobState> jobs = new(StringComparer.Ordinal);
 
@@ -54,18 +55,27 @@ public sealed class JobScheduler(IMessagePublisher publisher, TimeProvider time,
         var job = state.Job;
         try
         {
+            DateTimeOffset? previous = null;
             while (!token.IsCancellationRequested)
             {
                 var now = time.GetUtcNow();
-                var next = job.Cron.GetNextOccurrence(now, job.TimeZone);
+                // From the later of now and the last tick: a timer firing a hair early must not run a tick twice.
+                var from = previous is { } last && last > now ? last : now;
+                var next = job.Cron.GetNextOccurrence(from, job.TimeZone);
                 state.NextRun = next;
                 if (next is null)
                 {
                     return;
                 }
 
-                await Task.Delay(next.Value - now, time, token);
+                // Task.Delay caps at ~49 days; a yearly schedule waits in daily steps.
+                for (var left = next.Value - now; left > TimeSpan.Zero; left = next.Value - time.GetUtcNow())
+                {
+                    await Task.Delay(left < MaxWait ? left : MaxWait, time, token);
+                }
+
                 await RunOnceAsync(state, next.Value, token);
+                previous = next;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

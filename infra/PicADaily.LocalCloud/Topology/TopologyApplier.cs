@@ -52,9 +52,11 @@ public sealed class TopologyApplier(
         await ProvisionStorageAsync(topology, cancellationToken);
         foreach (var job in topology.Schedules)
         {
+            // LocalCloud:Schedules:{name} overrides a declared cron, e.g. a faster collage locally.
+            var schedule = configuration[$"LocalCloud:Schedules:{job.Name}"] is { Length: > 0 } overridden ? overridden : job.Schedule;
             scheduler.Register(new ScheduledPublish(
                 job.Name,
-                ScheduledPublish.ParseCron(job.Schedule),
+                ScheduledPublish.ParseCron(schedule),
                 string.IsNullOrEmpty(job.TimeZone) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(job.TimeZone),
                 ResourceNames.Topic(project, job.Topic),
                 Encoding.UTF8.GetBytes(job.Data ?? ""),

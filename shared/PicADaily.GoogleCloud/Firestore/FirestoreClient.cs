@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Http;
@@ -32,7 +33,8 @@ public sealed class FirestoreClient : IFirestoreClient
     }
 
     /// <inheritdoc />
-    public string DocumentName(string collectionId, string documentId) => $"{_documentsName}/{collectionId}/{documentId}";
+    public string DocumentName(string collectionId, string documentId) =>
+        $"{_documentsName}/{FirestoreIds.Check(collectionId, "collection")}/{FirestoreIds.Check(documentId, "document")}";
 
     /// <inheritdoc />
     public async Task<FirestoreDocument?> GetDocumentAsync(string collectionId, string documentId, CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ public sealed class FirestoreClient : IFirestoreClient
     /// <inheritdoc />
     public async Task<FirestoreDocument> CreateDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, CancellationToken cancellationToken)
     {
-        var uri = $"{_databasePath}/{GoogleJson.Segment(collectionId)}?documentId={Uri.EscapeDataString(documentId)}";
+        var uri = $"{_databasePath}/{GoogleJson.Segment(FirestoreIds.Check(collectionId, "collection"))}?documentId={Uri.EscapeDataString(FirestoreIds.Check(documentId, "document"))}";
         // Not retried: if a lost response hid a success, the retry would report AlreadyExists for our own write.
         var response = await _transport.SendAsync(HttpMethod.Post, uri, FirestoreRequestJson.Fields(fields),
             RetryMode.Never, $"Create document {collectionId}/{documentId}", cancellationToken).ConfigureAwait(false);
@@ -92,6 +94,7 @@ public sealed class FirestoreClient : IFirestoreClient
     public async Task<IReadOnlyList<FirestoreDocument>> RunQueryAsync(FirestoreQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        FirestoreIds.Check(query.CollectionId, "collection");
         var response = await _transport.SendAsync(HttpMethod.Post, $"{_databasePath}:runQuery", FirestoreRequestJson.RunQuery(query),
             RetryMode.OnTransientFailure, $"Query {query.CollectionId}", cancellationToken).ConfigureAwait(false);
         if (response.ValueKind != JsonValueKind.Array)
@@ -144,7 +147,7 @@ public sealed class FirestoreClient : IFirestoreClient
     }
 
     private string DocumentPath(string collectionId, string documentId) =>
-        $"{_databasePath}/{GoogleJson.Segment(collectionId)}/{GoogleJson.Segment(documentId)}";
+        $"{_databasePath}/{GoogleJson.Segment(FirestoreIds.Check(collectionId, "collection"))}/{GoogleJson.Segment(FirestoreIds.Check(documentId, "document"))}";
 
     private static void AppendPrecondition(StringBuilder query, FirestorePrecondition? precondition)
     {

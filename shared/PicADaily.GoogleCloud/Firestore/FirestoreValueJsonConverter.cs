@@ -37,7 +37,8 @@ public sealed class FirestoreValueJsonConverter : JsonConverter<FirestoreValue>
         {
             return DecodeMember(member.Name, member.Value);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentNullException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentNullException
+                                   || (e is JsonException && !e.Message.StartsWith("Bad Firestore", StringComparison.Ordinal)))
         {
             throw new JsonException($"Bad Firestore {member.Name}: {e.Message}", e);
         }

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Errors;
+
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -28,8 +30,6 @@ internal sealed class GoogleApiTransport
         _tokens = tokens;
         _retry = BuildRetry(options);
     }
-
-    public GoogleApiEndpoint Endpoint => _endpoint;
 
     /// <summary>Sends the request; returns the parsed JSON body (Undefined when empty).</summary>
     public Task<JsonElement> SendAsync(HttpMethod method, string relativeUri, byte[]? jsonBody, RetryMode retry, string operation, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+
 using PicADaily.Contracts.PubSub;
 using PicADaily.GoogleCloud.Auth;
 using PicADaily.GoogleCloud.Errors;
@@ -28,15 +28,16 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
     }
 
     /// <inheritdoc />
-    public string TopicName(string topicId) => $"projects/{_project}/topics/{topicId}";
+    public string TopicName(string topicId) => $"projects/{_project}/topics/{PubSubIds.Check(topicId, "topic")}";
 
     /// <inheritdoc />
-    public string SubscriptionName(string subscriptionId) => $"projects/{_project}/subscriptions/{subscriptionId}";
+    public string SubscriptionName(string subscriptionId) => $"projects/{_project}/subscriptions/{PubSubIds.Check(subscriptionId, "subscription")}";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> PublishAsync(string topicId, IReadOnlyList<PubSubMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        PubSubIds.Check(topicId, "topic");
         for (var i = 0; i < messages.Count; i++)
         {
             if (messages[i].Data.IsEmpty && messages[i].Attributes.Count == 0)
@@ -112,7 +113,12 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
         {
             throw new ArgumentException("A subscription needs a topic.", nameof(subscription));
         }
-        var body = GoogleJson.Serialize(subscription with { Name = null, Topic = QualifyTopic(subscription.Topic) });
+        var body = GoogleJson.Serialize(subscription with
+        {
+            Name = null,
+            Topic = QualifyTopic(subscription.Topic),
+            DeadLetterPolicy = QualifyDeadLetterTopic(subscription.DeadLetterPolicy),
+        });
         var response = await _transport.SendAsync(HttpMethod.Put, $"v1/{SubscriptionPath(subscriptionId)}", body,
             RetryMode.Never, $"Create subscription {subscriptionId}", cancellationToken).ConfigureAwait(false);
         return GoogleJson.Deserialize<PubSubSubscription>(response, "Create subscription");
@@ -151,6 +157,7 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
         {
             Name = SubscriptionName(subscriptionId),
             Topic = changes.Topic is null ? null : QualifyTopic(changes.Topic),
+            DeadLetterPolicy = QualifyDeadLetterTopic(changes.DeadLetterPolicy),
         };
         var body = GoogleJson.Serialize(new PatchSubscriptionRequest(subscription, string.Join(',', updateMask)));
         var response = await _transport.SendAsync(HttpMethod.Patch, $"v1/{SubscriptionPath(subscriptionId)}", body,
@@ -166,11 +173,16 @@ public sealed class PubSubClient : IPubSubPublisher, IPubSubAdmin
     public Task DeleteSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
         _transport.SendAsync(HttpMethod.Delete, $"v1/{SubscriptionPath(subscriptionId)}", null, RetryMode.Never, $"Delete subscription {subscriptionId}", cancellationToken);
 
-    private string TopicPath(string topicId) => $"projects/{GoogleJson.Segment(_project)}/topics/{GoogleJson.Segment(topicId)}";
+    private string TopicPath(string topicId) =>
+        $"projects/{GoogleJson.Segment(_project)}/topics/{GoogleJson.Segment(PubSubIds.Check(topicId, "topic"))}";
 
-    private string SubscriptionPath(string subscriptionId) => $"projects/{GoogleJson.Segment(_project)}/subscriptions/{GoogleJson.Segment(subscriptionId)}";
+    private string SubscriptionPath(string subscriptionId) =>
+        $"projects/{GoogleJson.Segment(_project)}/subscriptions/{GoogleJson.Segment(PubSubIds.Check(subscriptionId, "subscription"))}";
 
     private string QualifyTopic(string topic) => topic.StartsWith("projects/", StringComparison.Ordinal) ? topic : TopicName(topic);
+
+    private DeadLetterPolicy? QualifyDeadLetterTopic(DeadLetterPolicy? policy) =>
+        policy is null ? null : policy with { DeadLetterTopic = QualifyTopic(policy.DeadLetterTopic) };
 
     private async Task<JsonElement?> GetOrNullAsync(string relativeUri, string operation, CancellationToken cancellationToken)
     {

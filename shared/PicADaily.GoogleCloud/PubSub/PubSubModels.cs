@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+
 using PicADaily.GoogleCloud.Http;
 
 namespace PicADaily.GoogleCloud.PubSub;
@@ -58,7 +59,7 @@ public sealed record RetryPolicy(
     [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan? MinimumBackoff,
     [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan? MaximumBackoff);
 
-/// <summary>Dead-lettering: <paramref name="DeadLetterTopic"/> is a full topic name; attempts 5–100.</summary>
+/// <summary>Dead-lettering: <paramref name="DeadLetterTopic"/> is a full topic name (a bare id is qualified by the client); attempts 5–100.</summary>
 public sealed record DeadLetterPolicy(string DeadLetterTopic, int MaxDeliveryAttempts);
 
 /// <summary>Subscription expiry; a null <paramref name="Ttl"/> means never expire.</summary>

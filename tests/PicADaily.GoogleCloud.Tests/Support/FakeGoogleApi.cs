@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,7 @@
 using PicADaily.LocalCloud.Tests.Support;
 using Xunit.Abstractions;
 
+
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
 public sealed class DeliveryUnderFaultsTests(ITestOutputHelper output)

@@ -83,9 +83,9 @@ public sealed class ChildLocalCloud : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the attempt's timeout.
             }
 
             await Task.Delay(100);

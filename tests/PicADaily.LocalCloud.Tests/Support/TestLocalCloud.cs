@@ -31,7 +31,8 @@ public sealed class TestLocalCloud : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<TestLocalCloud> StartAsync(string? dataPath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs last on the builder, e.g. to replace a service with a test double.</param>
+    public static async Task<TestLocalCloud> StartAsync(string? dataPath = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "picadaily-localcloud-tests", Guid.NewGuid().ToString("N"));
         var app = LocalCloudApp.Build([], builder =>
@@ -45,6 +46,8 @@ public sealed class TestLocalCloud : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,3 +1,4 @@
+using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PicADaily.GoogleCloud;
@@ -6,7 +7,7 @@ using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.Provisioner.Tests.Support;
 
-/// <summary>A real LocalCloud and our Pub/Sub REST client pointed at it as at an emulator.</summary>
+/// <summary>A real LocalCloud, with our Pub/Sub REST client and the official Storage client pointed at it as at emulators.</summary>
 public sealed class LocalCloudPubSub : IAsyncDisposable
 {
     public const string Project = "picadaily-local";
@@ -19,9 +20,13 @@ public sealed class LocalCloudPubSub : IAsyncDisposable
         this.cloud = cloud;
         this.services = services;
         Admin = services.GetRequiredService<IPubSubAdmin>();
+        Storage = services.GetRequiredService<StorageClient>();
     }
 
     public IPubSubAdmin Admin { get; }
+
+    /// <summary>The official Storage client against LocalCloud's Storage JSON API.</summary>
+    public StorageClient Storage { get; }
 
     public Uri BaseUri => cloud.BaseUri;
 
@@ -32,6 +37,7 @@ public sealed class LocalCloudPubSub : IAsyncDisposable
         {
             [GoogleCloudOptions.ProjectKey] = Project,
             [GoogleCloudOptions.PubSubEmulatorKey] = cloud.BaseUri.Authority,
+            [GoogleCloudOptions.StorageEmulatorKey] = cloud.BaseUri.ToString(),
         }).Build();
         var services = new ServiceCollection().AddLogging().AddGoogleCloudClients(configuration).BuildServiceProvider();
         return new LocalCloudPubSub(cloud, services);

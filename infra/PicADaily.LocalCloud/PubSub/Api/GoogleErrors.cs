@@ -37,8 +37,6 @@ internal static class GoogleErrors
             return null;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<T>(text, PubSubJson.Options);
+        return await JsonSerializer.DeserializeAsync<T>(request.Body, PubSubJson.Options, request.HttpContext.RequestAborted);
     }
 }

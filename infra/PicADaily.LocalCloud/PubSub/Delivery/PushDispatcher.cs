@@ -8,6 +8,7 @@ namespace PicADaily.LocalCloud.PubSub.Delivery;
 internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker broker, PushSender sender, int concurrency, ILogger logger)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan UnexpectedFailureDelay = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim slots = new(concurrency, concurrency);
     private Task loop = Task.CompletedTask;
@@ -69,7 +70,9 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
             var acked = await sender.SendAsync(runtime.Config, endpoint, delivery.Message, delivery.Failures + 1, cancellationToken);
             if (acked)
             {
-                await broker.AckAsync(runtime, delivery);
+                // The slot is freed without waiting for the ack's commit: losing an ack in a crash
+                // only means one more delivery, which at-least-once allows.
+                broker.Acknowledge(runtime, delivery);
             }
             else
             {
@@ -82,8 +85,9 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Push of message {MessageId} on {Subscription} failed unexpectedly; it stays unacked",
+            logger.LogError(e, "Push of message {MessageId} on {Subscription} failed unexpectedly; it will be pushed again",
                 delivery.Message.MessageId, runtime.Name);
+            runtime.Requeue(delivery, delivery.Failures, broker.NowUnixMs + (long)UnexpectedFailureDelay.TotalMilliseconds);
         }
         finally
         {

@@ -34,6 +34,7 @@ public sealed class PubSubStore : IAsyncDisposable
         // (SIGKILL); only a power loss could drop the last commits, which a dev stand-in accepts.
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Execute(StoreSchema.Create);
+        Execute(StoreSchema.PurgeOrphans);
         commands = new StoreCommands(connection);
         writer = Task.Run(WriteLoopAsync);
     }

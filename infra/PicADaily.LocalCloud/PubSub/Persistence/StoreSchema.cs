@@ -22,4 +22,13 @@ internal static class StoreSchema
             next_attempt INTEGER NOT NULL,
             PRIMARY KEY(message_id, subscription)) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// Deliveries a publish wrote while its subscription was being deleted: dropped at start-up, so a
+    /// subscription re-created under the same name never receives messages older than itself.
+    /// </summary>
+    public const string PurgeOrphans = """
+        DELETE FROM deliveries WHERE subscription NOT IN (SELECT name FROM subscriptions);
+        DELETE FROM messages WHERE id NOT IN (SELECT message_id FROM deliveries);
+        """;
 }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+
+namespace PicADaily.AppHost;
+
+/// <summary>
+/// What the embedded default can be told (command line or environment):
+/// <c>PICADAILY_DATA</c> (state folder, default <c>.data/</c> at the repository root),
+/// <c>CollageSchedule</c> (cron, default every minute, from infra/topology.json),
+/// <c>RetryMinimumBackoff</c> / <c>RetryMaximumBackoff</c> (e.g. "1s", to retry faster locally),
+/// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced).
+/// </summary>
+internal sealed record EmbeddedSettings(string DataPath, string TopologyPath, IReadOnlyDictionary<string, string> LocalCloudOverrides)
+{
+    public const string ProjectId = "picadaily-local";
+
+    public static EmbeddedSettings From(IConfiguration configuration)
+    {
+        var root = RepositoryRoot();
+        var data = configuration["PICADAILY_DATA"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(root, ".data");
+        Directory.CreateDirectory(data);
+
+        var overrides = new Dictionary<string, string>();
+        Forward(configuration, "CollageSchedule", "LocalCloud__Schedules__collage-refresh", overrides);
+        Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides);
+        Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides);
+        Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides);
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides);
+    }
+
+    private static void Forward(IConfiguration configuration, string key, string variable, Dictionary<string, string> overrides)
+    {
+        if (configuration[key] is { Length: > 0 } value)
+        {
+            overrides[variable] = value;
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PicADaily.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the app host from a checkout of Pic-a-Daily (PicADaily.sln not found above " + AppContext.BaseDirectory + ").");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+using PicADaily.LocalCloud.Firestore.Http;
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.Firestore.Storage;
+using PicADaily.LocalCloud.Hosting;
+
+namespace PicADaily.LocalCloud.Firestore;
+
+/// <summary>Registers LocalCloud's Firestore REST v1 subset.</summary>
+public static class FirestoreRegistration
+{
+    public static IServiceCollection AddLocalFirestore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new FirestoreStore(
+            provider.GetRequiredService<IOptions<LocalCloudOptions>>().Value.DataPath,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<QueryExecutor>();
+        services.AddSingleton<DocumentHandlers>();
+        services.AddSingleton<QueryHandler>();
+        services.AddSingleton<CommitHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLocalFirestore(this IEndpointRouteBuilder endpoints)
+    {
+        var methods = new[] { HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete };
+        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents/{**path}", methods, FirestoreEndpoints.Handle);
+        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents:{verb}", methods, FirestoreEndpoints.Handle);
+        return endpoints;
+    }
+}

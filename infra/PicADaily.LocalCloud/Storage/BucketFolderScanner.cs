@@ -1,0 +1,237 @@
+using Microsoft.Extensions.Options;
+
+namespace PicADaily.LocalCloud.Storage;
+
+/// <summary>
+/// Makes the bucket folders an interface: files dropped, replaced or deleted there by a person
+/// become object changes with the same notifications as API calls. A file watcher triggers scans
+/// quickly; a periodic scan catches what the watcher misses; the first scan at start-up finds what
+/// changed while LocalCloud was down. A file is announced once, when its size and modification
+/// time stayed the same for <see cref="StorageOptions.SettleInterval"/>, so a slow copy gives one event.
+/// </summary>
+public sealed class BucketFolderScanner(
+    StoragePaths paths,
+    StorageIndex index,
+    ObjectStore store,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<BucketFolderScanner> logger) : BackgroundService
+{
+    private readonly Dictionary<(string Bucket, string Name), (FileStamp Stamp, DateTimeOffset Since)> settling = [];
+    private readonly HashSet<string> reportedUnusable = new(StringComparer.Ordinal);
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(50);
+
+    private readonly SemaphoreSlim changed = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = StartWatcher();
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scanning the bucket folders under {BucketsRoot} failed; trying again", paths.BucketsRoot);
+            }
+
+            // While files settle, look again soon; otherwise wait for the watcher or the periodic scan.
+            var wait = settling.Count > 0 ? TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20)) : settings.ScanInterval;
+            try
+            {
+                if (await changed.WaitAsync(wait, stoppingToken))
+                {
+                    // Writers raise many events in a burst; one scan after it is enough.
+                    await Task.Delay(CoalesceDelay, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass over all bucket folders against the index.</summary>
+    public async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoredObject> indexed;
+        using (var session = index.Open())
+        {
+            indexed = session.ListAllObjects();
+        }
+
+        var known = indexed.ToDictionary(o => (o.Bucket, o.Name));
+        var seen = new HashSet<(string, string)>();
+        foreach (var bucketFolder in Directory.EnumerateDirectories(paths.BucketsRoot))
+        {
+            var bucket = Path.GetFileName(bucketFolder);
+            if (!BucketName.IsValid(bucket))
+            {
+                ReportUnusable(bucketFolder, $"'{bucket}' is not a valid bucket name");
+                continue;
+            }
+
+            foreach (var file in EnumerateFiles(bucketFolder))
+            {
+                var name = Path.GetRelativePath(bucketFolder, file).Replace(Path.DirectorySeparatorChar, '/');
+                var problem = ObjectName.Problem(name);
+                if (problem is not null)
+                {
+                    ReportUnusable(file, problem);
+                    continue;
+                }
+
+                seen.Add((bucket, name));
+                await ConsiderFileAsync(bucket, name, file, known.GetValueOrDefault((bucket, name)), cancellationToken);
+            }
+        }
+
+        foreach (var key in settling.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            settling.Remove(key);
+        }
+
+        // The snapshot may be stale by now; the store re-checks under its lock before recording a deletion.
+        foreach (var stored in indexed.Where(o => !seen.Contains((o.Bucket, o.Name))))
+        {
+            await store.RecordFolderDeletionAsync(stored.Bucket, stored.Name, cancellationToken);
+        }
+    }
+
+    private async Task ConsiderFileAsync(string bucket, string name, string file, StoredObject? stored, CancellationToken cancellationToken)
+    {
+        var key = (bucket, name);
+        if (FileStamp.TryOf(file) is not { } stamp)
+        {
+            return;
+        }
+
+        if (stored is not null && stamp.Matches(stored))
+        {
+            settling.Remove(key);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!settling.TryGetValue(key, out var entry) || entry.Stamp != stamp)
+        {
+            settling[key] = (stamp, now);
+            return;
+        }
+
+        if (now - entry.Since < options.Value.SettleInterval)
+        {
+            return;
+        }
+
+        ContentHashes hashes;
+        try
+        {
+            hashes = await ContentHashes.ComputeAsync(file, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not read {File}; will look again", file);
+            return;
+        }
+
+        if (await store.RecordFolderWriteAsync(bucket, name, stamp, hashes, cancellationToken))
+        {
+            settling.Remove(key);
+            logger.LogInformation("Noticed {Bucket}/{Object} in the bucket folder ({Size} bytes)", bucket, name, hashes.Size);
+        }
+        else
+        {
+            settling[key] = (FileStamp.TryOf(file) ?? stamp, time.GetUtcNow());
+        }
+    }
+
+    // Symbolic links are skipped, never followed: a link could point outside the bucket folder.
+    private static IEnumerable<string> EnumerateFiles(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(current).EnumerateFileSystemInfos().ToList();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    continue;
+                }
+
+                if (entry is DirectoryInfo)
+                {
+                    pending.Push(entry.FullName);
+                }
+                else
+                {
+                    yield return entry.FullName;
+                }
+            }
+        }
+    }
+
+    private void ReportUnusable(string path, string problem)
+    {
+        if (reportedUnusable.Add(path))
+        {
+            logger.LogWarning("Ignoring {Path} in the bucket folders: {Problem}", path, problem);
+        }
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(paths.BucketsRoot)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Created += (_, _) => Wake();
+            watcher.Changed += (_, _) => Wake();
+            watcher.Deleted += (_, _) => Wake();
+            watcher.Renamed += (_, _) => Wake();
+            watcher.Error += (_, e) =>
+            {
+                logger.LogWarning(e.GetException(), "The bucket folder watcher reported an error; the periodic scan still runs");
+                Wake();
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            logger.LogWarning(ex, "Cannot watch {BucketsRoot}; changes there are found by the periodic scan only", paths.BucketsRoot);
+            return null;
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            changed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A scan is already due.
+        }
+    }
+}

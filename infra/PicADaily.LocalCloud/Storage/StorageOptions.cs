@@ -1,0 +1,18 @@
+namespace PicADaily.LocalCloud.Storage;
+
+/// <summary>Settings of the Cloud Storage stand-in, bound from configuration section <c>LocalCloud:Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "LocalCloud:Storage";
+
+    /// <summary>How long a file dropped into a bucket folder must keep the same size and modification time before it is announced.</summary>
+    public TimeSpan SettleInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the bucket folders are rescanned even when the file watcher reported nothing.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First delay before a notification that could not be published is tried again; it doubles up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PicADaily.Collage.Rendering;
+using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Events;
+using PicADaily.Contracts.Payloads;
+using PicADaily.Contracts.Pictures;
+using PicADaily.Contracts.Publishing;
+using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Imaging;
+using PicADaily.ServiceDefaults.Events;
+using PicADaily.ServiceDefaults.Hosting;
+
+namespace PicADaily.Collage;
+
+/// <summary>
+/// The schedule ticked: make <c>collage.png</c> from the 4 newest visible pictures' thumbnails,
+/// unless the same pictures are already in it. Writes are conditional on the collage generation
+/// read, so two concurrent runs leave one consistent collage; after writing, the set is checked
+/// again so a picture deleted meanwhile does not stay in it.
+/// </summary>
+public sealed class CollageTickHandler(
+    PictureCatalog catalog,
+    PictureStorage storage,
+    CollageRenderer renderer,
+    IEventPublisher publisher,
+    IOptions<PicADailySettings> settings) : IEventHandler<PubSubMessageEvent>
+{
+    private const int MaxRounds = 4;
+
+    public async Task<HandlerOutcome> HandleAsync(PubSubMessageEvent tick, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var newest = await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken);
+            var thumbnails = await DownloadThumbnailsAsync(newest, cancellationToken);
+            var signature = Signature(thumbnails.Select(t => t.Picture));
+            var bucket = settings.Value.ThumbnailsBucket;
+            var existing = await storage.GetAsync(bucket, ArtifactMetadata.CollageObjectName, generation: null, cancellationToken);
+            if (existing?.Metadata?.TryGetValue(ArtifactMetadata.CollagePictures, out var current) == true && current == signature)
+            {
+                return HandlerOutcome.Ignored("the newest pictures have not changed");
+            }
+
+            if (thumbnails.Count == 0 && existing is null)
+            {
+                return HandlerOutcome.Ignored("no pictures and no collage");
+            }
+
+            var written = thumbnails.Count == 0
+                ? await RemoveAsync(bucket, existing!.Generation!.Value, cancellationToken)
+                : await WriteAsync(bucket, thumbnails, signature, existing?.Generation ?? 0, cancellationToken);
+            if (written is null)
+            {
+                continue; // Another run wrote in between: look at what is there now.
+            }
+
+            if (Signature(await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken)) != Signature(newest))
+            {
+                continue; // The set changed while we rendered (e.g. a delete): render again.
+            }
+
+            var pictures = thumbnails.Select(t => new CollagePicture(t.Picture.Name, t.Picture.Generation)).ToList();
+            var created = new CollageCreated(bucket, ArtifactMetadata.CollageObjectName, written.Value, pictures);
+            await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, created), cancellationToken);
+            return HandlerOutcome.Handled(pictures.Count == 0 ? "collage removed: no visible pictures" : $"collage of {pictures.Count} pictures");
+        }
+
+        return HandlerOutcome.Retry("the pictures kept changing while the collage was made");
+    }
+
+    private async Task<long?> WriteAsync(string bucket, IReadOnlyList<(PictureDocument Picture, byte[] Thumbnail)> thumbnails, string signature, long ifGenerationMatch, CancellationToken cancellationToken)
+    {
+        EncodedPicture collage;
+        try
+        {
+            collage = await renderer.RenderAsync(thumbnails.Select(t => (ReadOnlyMemory<byte>)t.Thumbnail).ToList(), cancellationToken);
+        }
+        catch (ImageRejectedException e)
+        {
+            // Our own thumbnails should always load; if one does not, it is a bug worth retrying loudly, not a silent skip.
+            throw new InvalidOperationException($"A thumbnail could not be read for the collage: {e.Message}", e);
+        }
+
+        var metadata = new Dictionary<string, string> { [ArtifactMetadata.CollagePictures] = signature };
+        return await storage.UploadAsync(bucket, ArtifactMetadata.CollageObjectName, collage.Content, collage.ContentType, metadata, ifGenerationMatch, cancellationToken);
+    }
+
+    private async Task<long?> RemoveAsync(string bucket, long generation, CancellationToken cancellationToken) =>
+        await storage.DeleteAsync(bucket, ArtifactMetadata.CollageObjectName, generation, cancellationToken) ? 0 : null;
+
+    /// <summary>Each picture's thumbnail, when it is the thumbnail of the recorded generation (others are skipped).</summary>
+    private async Task<List<(PictureDocument Picture, byte[] Thumbnail)>> DownloadThumbnailsAsync(IReadOnlyList<PictureDocument> pictures, CancellationToken cancellationToken)
+    {
+        var bucket = settings.Value.ThumbnailsBucket;
+        var result = new List<(PictureDocument, byte[])>();
+        foreach (var picture in pictures)
+        {
+            var thumbnail = await storage.GetAsync(bucket, picture.Name, generation: null, cancellationToken);
+            if (thumbnail?.Generation is not { } generation || PictureStorage.SourceGenerationOf(thumbnail) != picture.Generation)
+            {
+                continue;
+            }
+
+            if (await storage.DownloadAsync(bucket, picture.Name, generation, cancellationToken) is { } content)
+            {
+                result.Add((picture, content));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A short fingerprint of which generations of which pictures, in which order.</summary>
+    private static string Signature(IEnumerable<PictureDocument> pictures) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', pictures.Select(p => $"{p.Name}#{p.Generation}")))));
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Events;
+using PicADaily.Contracts.Payloads;
+using PicADaily.Contracts.Publishing;
+using PicADaily.GoogleCloud.Pictures;
+using PicADaily.ServiceDefaults.Events;
+using PicADaily.ServiceDefaults.Hosting;
+
+namespace PicADaily.GarbageCollection;
+
+/// <summary>
+/// A picture generation left the bucket: its thumbnail and document go too. Only artifacts of that
+/// generation or older are touched, so the delete half of an overwrite (which names the old
+/// generation) never removes what the new generation made, in whichever order the events arrive.
+/// </summary>
+public sealed class PictureDeletedHandler(
+    ThumbnailSweeper sweeper,
+    PictureCatalog catalog,
+    IEventPublisher publisher,
+    IOptions<PicADailySettings> settings) : IEventHandler<StorageObjectEvent>
+{
+    public async Task<HandlerOutcome> HandleAsync(StorageObjectEvent deleted, CancellationToken cancellationToken)
+    {
+        if (deleted.Bucket != settings.Value.PicturesBucket)
+        {
+            return HandlerOutcome.Ignored($"bucket '{deleted.Bucket}' is not the pictures bucket");
+        }
+
+        var thumbnailDeleted = await sweeper.SweepAsync(deleted.Name, deleted.Generation, cancellationToken);
+        var documentDeleted = await catalog.RemoveAsync(deleted.Name, deleted.Generation, cancellationToken);
+        if (!thumbnailDeleted && !documentDeleted)
+        {
+            return HandlerOutcome.Ignored("nothing of this generation was left");
+        }
+
+        var cleaned = new PictureCleaned(deleted.Bucket, deleted.Name, deleted.Generation, thumbnailDeleted, documentDeleted);
+        await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, cleaned), cancellationToken);
+        var why = deleted.IsSupersede ? $"replaced by generation {deleted.OverwrittenByGeneration}" : "deleted";
+        return HandlerOutcome.Handled($"{why}: thumbnail {(thumbnailDeleted ? "removed" : "none")}, document {(documentDeleted ? "removed" : "none")}");
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Events;
+using PicADaily.Contracts.Payloads;
+using PicADaily.Contracts.Publishing;
+using PicADaily.Contracts.Storage;
+using PicADaily.GoogleCloud.Errors;
+using PicADaily.GoogleCloud.Pictures;
+using PicADaily.GoogleCloud.Vision;
+using PicADaily.ImageAnalysis.Analysis;
+using PicADaily.Imaging;
+using PicADaily.ServiceDefaults.Events;
+using PicADaily.ServiceDefaults.Hosting;
+
+namespace PicADaily.ImageAnalysis;
+
+/// <summary>
+/// A picture landed: ask Vision what is in it, record the picture document, announce the verdict
+/// (picture.analyzed, or picture.rejected when unsafe).
+/// </summary>
+public sealed class PictureUploadedHandler(
+    PictureStorage storage,
+    PictureCatalog catalog,
+    IVisionClient vision,
+    VisionInputPreparer preparer,
+    SafeImageLoader loader,
+    IEventPublisher publisher,
+    IOptions<PicADailySettings> settings) : IEventHandler<StorageObjectEvent>
+{
+    public async Task<HandlerOutcome> HandleAsync(StorageObjectEvent picture, CancellationToken cancellationToken)
+    {
+        if (picture.Kind != StorageEventKind.Finalized)
+        {
+            return HandlerOutcome.Ignored($"{picture.Kind} is not a new picture");
+        }
+
+        if (picture.Bucket != settings.Value.PicturesBucket)
+        {
+            return HandlerOutcome.Ignored($"bucket '{picture.Bucket}' is not the pictures bucket");
+        }
+
+        var stored = await storage.GetAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken);
+        if (stored is null)
+        {
+            return HandlerOutcome.Ignored("this generation no longer exists");
+        }
+
+        if ((long)(stored.Size ?? 0) > loader.Limits.MaxBytes)
+        {
+            return HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {stored.Size} bytes; the limit is {loader.Limits.MaxBytes}");
+        }
+
+        var content = await storage.DownloadAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken);
+        if (content is null)
+        {
+            return HandlerOutcome.Ignored("this generation no longer exists");
+        }
+
+        var verdict = await AnalyseAsync(content, cancellationToken);
+        if (verdict.Outcome is { } failed)
+        {
+            return failed;
+        }
+
+        var analysis = verdict.Analysis!;
+        var created = stored.TimeCreatedDateTimeOffset ?? picture.Time ?? DateTimeOffset.UtcNow;
+        if (await catalog.RecordAnalysisAsync(picture.Name, picture.Generation, created, analysis, cancellationToken) == CatalogWrite.Stale)
+        {
+            return HandlerOutcome.Ignored("a newer generation is already recorded");
+        }
+
+        // Write, then verify: a delete or overwrite that raced with us must not leave a document behind.
+        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
+        if (live?.Generation != picture.Generation)
+        {
+            await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
+            return HandlerOutcome.Ignored("the picture was deleted or replaced while it was analysed");
+        }
+
+        object announcement = analysis.Safe
+            ? new PictureAnalyzed(picture.Bucket, picture.Name, picture.Generation, analysis.Labels, analysis.Color ?? "#000000")
+            : new PictureRejected(picture.Bucket, picture.Name, picture.Generation, analysis.RejectionReason!);
+        await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, announcement), cancellationToken);
+        return HandlerOutcome.Handled(analysis.Safe ? $"safe, {analysis.Labels.Count} labels, colour {analysis.Color}" : $"unsafe ({analysis.RejectionReason})");
+    }
+
+    private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        byte[] visionInput;
+        try
+        {
+            visionInput = await preparer.PrepareAsync(content, cancellationToken);
+        }
+        catch (ImageRejectedException e)
+        {
+            return (null, HandlerOutcome.Failed(e.Reason.ToCode(), e.Message));
+        }
+
+        try
+        {
+            var annotation = await vision.AnnotateAsync(VisionImage.FromBytes(visionInput), AnalysisRules.Features, cancellationToken);
+            return (AnalysisRules.Interpret(annotation), null);
+        }
+        catch (VisionAnnotationException e)
+        {
+            return (null, HandlerOutcome.Failed("vision-rejected", $"Vision could not read the picture: {e.Message}"));
+        }
+        catch (GoogleApiRequestException e) when (e.IsTransient)
+        {
+            return (null, HandlerOutcome.Retry($"Vision is unavailable: {e.Message}"));
+        }
+    }
+}

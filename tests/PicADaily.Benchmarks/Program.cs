@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+using PicADaily.Benchmarks;
+using PicADaily.Benchmarks.EventDelivery;
+
+switch (args)
+{
+    case ["--make-photo", var path, var width, var height, .. var orientation]:
+        var exifOrientation = orientation is [var o] ? ushort.Parse(o) : (ushort)1;
+        await File.WriteAllBytesAsync(path, TestPhoto.Jpeg(int.Parse(width), int.Parse(height), exifOrientation));
+        Console.WriteLine($"wrote {path}");
+        return 0;
+    case ["--p4", var path]:
+        return await PeakMemoryProbe.ThumbnailOfFileAsync(path);
+    case ["--p1", var rounds]:
+        return InterleavedComparison.Run(int.Parse(rounds));
+    case ["--p4-flood"]:
+        return await PeakMemoryProbe.PixelFloodAsync();
+    case ["--p6", .. var p6]:
+        // LocalCloud event delivery overhead: [messages] [concurrency].
+        var messages = p6.Length > 0 ? int.Parse(p6[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        var concurrency = p6.Length > 1 ? int.Parse(p6[1], System.Globalization.CultureInfo.InvariantCulture) : 32;
+        await EventDeliveryBenchmark.RunAsync(messages, concurrency, Console.Out);
+        return 0;
+    default:
+        // In-process with a short job: enough for stable medians of ~100 ms operations, without
+        // BenchmarkDotNet generating and building a separate project.
+        var config = ManualConfig.CreateMinimumViable()
+            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
+            .AddColumn(StatisticColumn.Median, BaselineRatioColumn.RatioMean);
+        BenchmarkSwitcher.FromAssembly(typeof(ThumbnailBenchmarks).Assembly).Run(args, config);
+        return 0;
+}
