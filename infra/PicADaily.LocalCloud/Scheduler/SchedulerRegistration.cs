@@ -5,7 +5,11 @@ public static class SchedulerRegistration
 {
     public static WebApplicationBuilder AddLocalCloudScheduler(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<JobScheduler>();
+        builder.Services.AddHttpClient(nameof(ExternalPubSubPublisher));
+        // Decided when resolved, so configuration added after registration (tests, the app host) counts.
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>()[ExternalPubSubPublisher.ConfigurationKey] is { Length: > 0 } external
+            ? ActivatorUtilities.CreateInstance<JobScheduler>(sp, ExternalPubSubPublisher.Create(sp.GetRequiredService<IHttpClientFactory>(), external))
+            : ActivatorUtilities.CreateInstance<JobScheduler>(sp));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         return builder;
     }

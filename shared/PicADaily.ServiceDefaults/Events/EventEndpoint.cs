@@ -20,7 +20,7 @@ public static class EventEndpoint
     public const long MaxBodyBytes = 16 * 1024 * 1024;
 
     public static IEndpointConventionBuilder MapEventEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/events") =>
-        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery().AddEndpointFilter<PushAuthenticationFilter>();
 
     private static async Task<IResult> HandleAsync(HttpContext context, EventHandlerRegistry registry, EventTelemetry telemetry, ILoggerFactory loggerFactory)
     {

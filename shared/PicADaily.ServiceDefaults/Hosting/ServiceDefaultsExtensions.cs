@@ -38,6 +38,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddEventHandling();
+        builder.Services.AddPushAuthentication(configuration);
         return builder;
     }
 

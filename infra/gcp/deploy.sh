@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Deploys Pic-a-Daily to Google Cloud: APIs, private buckets, Firestore with its indexes, one
+# least-privilege service account per service, the Cloud Run services (private except the
+# frontend), the Pub/Sub topology of infra/topology.json with authenticated push, the bucket
+# notification and the Cloud Scheduler job. Idempotent: every resource is described before it is
+# created, so a second run changes nothing. See infra/gcp/README.md.
+#
+#   infra/gcp/deploy.sh --project my-project --region europe-west1 [--dry-run] [--redeploy]
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$HERE/lib.sh"
+parse_args "$@"
+
+TOPOLOGY="$ROOT/infra/topology.json"
+TAG="${PICADAILY_IMAGE_TAG:-$(date -u +%Y%m%d-%H%M%S)}"
+REGISTRY="$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY"
+command -v python3 >/dev/null || { echo "python3 is needed to read $TOPOLOGY" >&2; exit 2; }
+mapfile -t RECORDS < <(topology_records "$TOPOLOGY")
+
+say "APIs"
+APIS=(run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com pubsub.googleapis.com
+  firestore.googleapis.com storage.googleapis.com vision.googleapis.com cloudscheduler.googleapis.com iam.googleapis.com)
+ENABLED="$(query "" services list --enabled --format='value(config.name)')"
+MISSING_APIS=()
+for api in "${APIS[@]}"; do
+  grep -qx "$api" <<<"$ENABLED" || MISSING_APIS+=("$api")
+done
+if [[ ${#MISSING_APIS[@]} -gt 0 ]]; then
+  gc services enable "${MISSING_APIS[@]}"
+fi
+
+PROJECT_NUMBER="$(query "PROJECT_NUMBER" projects describe "$PROJECT" --format='value(projectNumber)')"
+PUBSUB_AGENT="service-$PROJECT_NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com"
+
+say "Artifact Registry repository $REPOSITORY"
+exists artifacts repositories describe "$REPOSITORY" --location="$REGION" ||
+  gc artifacts repositories create "$REPOSITORY" --repository-format=docker --location="$REGION" --description="Pic-a-Daily images"
+
+say "Buckets (private: uniform access, public access prevented)"
+for record in "${RECORDS[@]}"; do
+  IFS=$'\t' read -r kind name _ <<<"$record"
+  [[ "$kind" == bucket ]] || continue
+  bucket="gs://$(bucket_for "$name")"
+  exists storage buckets describe "$bucket" ||
+    gc storage buckets create "$bucket" --location="$REGION" --uniform-bucket-level-access --public-access-prevention
+done
+
+say "Firestore (native mode) and the composite indexes of the picture queries"
+exists firestore databases describe --database='(default)' ||
+  gc firestore databases create --database='(default)' --location="$REGION" --type=firestore-native
+# Signatures as the list below prints them: collection;field paths;orders.
+INDEXES="$(query "" firestore indexes composite list --database='(default)' \
+  --format='value[separator=";"](name.segment(5),fields.fieldPath.join(","),fields.order.join(","))')"
+# Gallery: visible pictures, newest first (created DESC, then name DESC as the cursor tie-break).
+grep -qx 'pictures;visible,created,__name__;ASCENDING,DESCENDING,DESCENDING' <<<"$INDEXES" ||
+  gc firestore indexes composite create --database='(default)' --collection-group=pictures --query-scope=collection --async \
+    --field-config=field-path=visible,order=ascending \
+    --field-config=field-path=created,order=descending \
+    --field-config=field-path=__name__,order=descending
+# Gallery filtered by a label.
+grep -qx 'pictures;labels,visible,created,__name__;ASCENDING,DESCENDING,DESCENDING' <<<"$INDEXES" ||
+  gc firestore indexes composite create --database='(default)' --collection-group=pictures --query-scope=collection --async \
+    --field-config=field-path=labels,array-config=contains \
+    --field-config=field-path=visible,order=ascending \
+    --field-config=field-path=created,order=descending \
+    --field-config=field-path=__name__,order=descending
+# The frontend's timeline (collection "timeline") queries by equality on one field only: the
+# automatic single-field index serves it, no composite index needed.
+
+say "Pub/Sub topics"
+for record in "${RECORDS[@]}"; do
+  IFS=$'\t' read -r kind name _ <<<"$record"
+  [[ "$kind" == topic ]] || continue
+  exists pubsub topics describe "$name" || gc pubsub topics create "$name"
+done
+
+say "Service accounts (one per service, least privilege)"
+ensure_account() {
+  local id="$1" email="$2" display="$3"
+  exists iam service-accounts describe "$email" || gc iam service-accounts create "$id" --display-name="$display"
+}
+bucket_role() { gc_quiet storage buckets add-iam-policy-binding "gs://$1" --member="serviceAccount:$2" --role="$3"; }
+project_role() { gc_quiet projects add-iam-policy-binding "$PROJECT" --member="serviceAccount:$1" --role="$2" --condition=None; }
+PICTURES="$(PICTURES_BUCKET)"
+THUMBNAILS="$(THUMBNAILS_BUCKET)"
+ensure_account "$PUSH_ACCOUNT_ID" "$(push_account)" "Pic-a-Daily Pub/Sub push invoker"
+for service in "${SERVICES[@]}"; do
+  account="$(service_account "$service")"
+  ensure_account "picadaily-$service" "$account" "Pic-a-Daily $service"
+  project_role "$account" roles/datastore.user
+  # Every service reports permanent failures (and its own events) on picture-activity.
+  gc_quiet pubsub topics add-iam-policy-binding picture-activity --member="serviceAccount:$account" --role=roles/pubsub.publisher
+  case "$service" in
+    image-analysis)
+      bucket_role "$PICTURES" "$account" roles/storage.objectViewer
+      # Vision has no resource-level role: calling it is "using the project's services".
+      project_role "$account" roles/serviceusage.serviceUsageConsumer ;;
+    thumbnail)
+      bucket_role "$PICTURES" "$account" roles/storage.objectViewer
+      bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
+    collage)
+      bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
+    garbage-collection)
+      bucket_role "$PICTURES" "$account" roles/storage.objectUser
+      bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
+    frontend)
+      bucket_role "$PICTURES" "$account" roles/storage.objectUser
+      bucket_role "$THUMBNAILS" "$account" roles/storage.objectViewer ;;
+  esac
+done
+# Pub/Sub signs push tokens as the push account (needed on projects created before April 2021).
+gc_quiet iam service-accounts add-iam-policy-binding "$(push_account)" \
+  --member="serviceAccount:$PUBSUB_AGENT" --role=roles/iam.serviceAccountTokenCreator
+
+say "Cloud Run services (built with Cloud Build; private except the frontend)"
+for service in "${SERVICES[@]}"; do
+  if exists run services describe "$service" --region="$REGION" && [[ "$REDEPLOY" != true ]]; then
+    continue
+  fi
+  image="$REGISTRY/$service:$TAG"
+  gc builds submit "$ROOT" --region="$REGION" --config="$HERE/cloudbuild.yaml" \
+    --substitutions="_DOCKERFILE=services/$service/Dockerfile,_IMAGE=$image"
+  access=--no-allow-unauthenticated
+  is_public "$service" && access=--allow-unauthenticated
+  gc run deploy "$service" --region="$REGION" --image="$image" --service-account="$(service_account "$service")" "$access" \
+    --set-env-vars="GOOGLE_CLOUD_PROJECT=$PROJECT,BUCKET_PICTURES=$PICTURES,BUCKET_THUMBNAILS=$THUMBNAILS,PUSH_AUTH_AUDIENCE=$(service_url "$service"),PUSH_AUTH_ALLOWED_EMAILS=$(push_account)"
+done
+for service in "${SERVICES[@]}"; do
+  is_public "$service" && continue
+  gc_quiet run services add-iam-policy-binding "$service" --region="$REGION" \
+    --member="serviceAccount:$(push_account)" --role=roles/run.invoker
+done
+
+say "Push subscriptions (OIDC token of the push account, audience = the service URL)"
+for record in "${RECORDS[@]}"; do
+  IFS=$'\t' read -r kind name topic service path ack min_backoff max_backoff dead_letter attempts filter <<<"$record"
+  [[ "$kind" == subscription ]] || continue
+  if ! exists pubsub subscriptions describe "$name"; then
+    url="$(service_url "$service")"
+    args=(pubsub subscriptions create "$name" --topic="$topic" --push-endpoint="$url$path"
+      --push-auth-service-account="$(push_account)" --push-auth-token-audience="$url" --expiration-period=never)
+    [[ "$ack" != - ]] && args+=(--ack-deadline="$ack")
+    [[ "$min_backoff" != - ]] && args+=(--min-retry-delay="$min_backoff" --max-retry-delay="$max_backoff")
+    [[ "$dead_letter" != - ]] && args+=(--dead-letter-topic="$dead_letter" --max-delivery-attempts="$attempts")
+    [[ "$filter" != - ]] && args+=(--message-filter="$filter")
+    gc "${args[@]}"
+  fi
+  if [[ "$dead_letter" != - ]]; then
+    # Dead-lettering: the Pub/Sub service agent acknowledges here and publishes to the dead-letter topic.
+    gc_quiet pubsub subscriptions add-iam-policy-binding "$name" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.subscriber
+    gc_quiet pubsub topics add-iam-policy-binding "$dead_letter" --member="serviceAccount:$PUBSUB_AGENT" --role=roles/pubsub.publisher
+  fi
+done
+
+say "Bucket notifications"
+for record in "${RECORDS[@]}"; do
+  IFS=$'\t' read -r kind bucket topic event_types payload <<<"$record"
+  [[ "$kind" == notification ]] || continue
+  url="gs://$(bucket_for "$bucket")"
+  existing="$(query "" storage buckets notifications list "$url" --format='value(topic)')"
+  if ! grep -q "projects/$PROJECT/topics/$topic\$" <<<"$existing"; then
+    format=json
+    [[ "$payload" == NONE ]] && format=none
+    # gcloud also grants the Cloud Storage service agent publisher on the topic.
+    gc storage buckets notifications create "$url" --topic="projects/$PROJECT/topics/$topic" --event-types="$event_types" --payload-format="$format"
+  fi
+done
+
+say "Cloud Scheduler jobs"
+for record in "${RECORDS[@]}"; do
+  IFS=$'\t' read -r kind name schedule time_zone topic data attributes <<<"$record"
+  [[ "$kind" == schedule ]] || continue
+  exists scheduler jobs describe "$name" --location="$REGION" && continue
+  args=(scheduler jobs create pubsub "$name" --location="$REGION" --schedule="$schedule" --topic="$topic")
+  [[ "$time_zone" != - ]] && args+=(--time-zone="$time_zone")
+  [[ "$data" != - ]] && args+=(--message-body="$data")
+  [[ "$attributes" != - ]] && args+=(--attributes="$attributes")
+  gc "${args[@]}"
+done
+
+if [[ "$DRY_RUN" != true ]]; then
+  say "Done: $(query "" run services describe frontend --region="$REGION" --format='value(status.url)')"
+fi
