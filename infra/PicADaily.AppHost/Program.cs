@@ -15,7 +15,9 @@ builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", 
 builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", localCloud);
 builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", localCloud);
 builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", localCloud);
+builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", localCloud);
 
-Console.WriteLine($"Pic-a-Daily: drop pictures into {Path.Combine(settings.DataPath, "buckets", "pictures")}");
+Console.WriteLine("Pic-a-Daily: the web app is at http://localhost:8080");
+Console.WriteLine($"             or drop pictures into {Path.Combine(settings.DataPath, "buckets", "pictures")}");
 Console.WriteLine($"             thumbnails and collage.png appear in {Path.Combine(settings.DataPath, "buckets", "thumbnails")}");
 await builder.Build().RunAsync();

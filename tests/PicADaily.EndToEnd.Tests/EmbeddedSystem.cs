@@ -48,7 +48,7 @@ public sealed class EmbeddedSystem : IAsyncLifetime
             starting.Token);
         app = await builder.BuildAsync(starting.Token);
         await app.StartAsync(starting.Token);
-        foreach (var service in new[] { "localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection" })
+        foreach (var service in new[] { "localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection", "frontend" })
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
         }
