@@ -26,6 +26,9 @@ public sealed class EmbeddedSystem : IAsyncLifetime
 
     public HttpClient LocalCloud { get; private set; } = null!;
 
+    /// <summary>Where the frontend answers, e.g. <c>http://localhost:8080/</c>.</summary>
+    public Uri Frontend { get; private set; } = null!;
+
     public PictureCatalog Catalog => clients!.GetRequiredService<PictureCatalog>();
 
     public PictureStorage Storage => clients!.GetRequiredService<PictureStorage>();
@@ -53,6 +56,7 @@ public sealed class EmbeddedSystem : IAsyncLifetime
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
         }
 
+        Frontend = app.GetEndpoint("frontend", "http");
         var endpoint = app.GetEndpoint("localcloud", "http");
         LocalCloud = new HttpClient { BaseAddress = endpoint };
         clients = BuildClients(endpoint);
