@@ -39,19 +39,13 @@ public sealed class PictureUploadedHandler(
             return HandlerOutcome.Ignored($"bucket '{picture.Bucket}' is not the pictures bucket");
         }
 
-        var stored = await storage.GetAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken);
-        if (stored is null)
+        var fetched = await storage.FetchAsync(picture.Bucket, picture.Name, picture.Generation, loader.Limits.MaxBytes, cancellationToken);
+        if (fetched is PictureFetch.TooLarge tooLarge)
         {
-            return HandlerOutcome.Ignored("this generation no longer exists");
+            return HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {tooLarge.Size} bytes; the limit is {tooLarge.Limit}");
         }
 
-        if ((long)(stored.Size ?? 0) > loader.Limits.MaxBytes)
-        {
-            return HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {stored.Size} bytes; the limit is {loader.Limits.MaxBytes}");
-        }
-
-        var content = await storage.DownloadAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken);
-        if (content is null)
+        if (fetched is not PictureFetch.Read(var stored, var content))
         {
             return HandlerOutcome.Ignored("this generation no longer exists");
         }

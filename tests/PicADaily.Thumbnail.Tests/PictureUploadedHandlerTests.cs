@@ -142,9 +142,21 @@ public sealed class PictureUploadedHandlerTests
         Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
     }
 
-    private PictureUploadedHandler Handler()
+    [Fact]
+    public async Task A_picture_over_the_byte_limit_fails_permanently_as_too_large()
     {
-        var loader = new SafeImageLoader(ImageLimits.Default);
+        var uploaded = world.Upload("huge.jpg", Photo);
+
+        var outcome = await Handler(ImageLimits.Default with { MaxBytes = Photo.Length - 1 }).HandleAsync(uploaded, default);
+
+        Assert.Equal((OutcomeKind.FailedPermanently, "too-large"), (outcome.Kind, outcome.ReasonCode));
+        Assert.Contains($"the limit is {Photo.Length - 1}", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
+    }
+
+    private PictureUploadedHandler Handler(ImageLimits? limits = null)
+    {
+        var loader = new SafeImageLoader(limits ?? ImageLimits.Default);
         return new PictureUploadedHandler(world.PictureStorage, world.Catalog, new ThumbnailRenderer(loader), loader, world.Publisher, world.Settings("thumbnail"));
     }
 }

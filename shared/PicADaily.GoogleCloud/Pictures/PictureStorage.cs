@@ -27,6 +27,28 @@ public sealed class PictureStorage(StorageClient storage)
         }
     }
 
+    /// <summary>
+    /// Reads one picture generation for processing, checking its size before downloading it, so
+    /// an oversized upload costs one metadata read rather than its whole content in memory.
+    /// </summary>
+    public async Task<PictureFetch> FetchAsync(string bucket, string name, long generation, long maxBytes, CancellationToken cancellationToken)
+    {
+        var metadata = await GetAsync(bucket, name, generation, cancellationToken);
+        if (metadata is null)
+        {
+            return new PictureFetch.Gone();
+        }
+
+        if ((long)(metadata.Size ?? 0) > maxBytes)
+        {
+            return new PictureFetch.TooLarge((long)metadata.Size!.Value, maxBytes);
+        }
+
+        return await DownloadAsync(bucket, name, generation, cancellationToken) is { } content
+            ? new PictureFetch.Read(metadata, content)
+            : new PictureFetch.Gone();
+    }
+
     /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
     public async Task<byte[]?> DownloadAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
     {
