@@ -33,7 +33,8 @@ public sealed class SchedulerTests
         Assert.All(messages, m => Assert.Equal("tick", Encoding.UTF8.GetString(m.GetProperty("data").GetBytesFromBase64())));
         Assert.All(messages, m => Assert.Equal("every-second", m.GetProperty("attributes").GetProperty("job").GetString()));
         var times = messages.Select(m => DateTimeOffset.Parse(m.GetProperty("publishTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap.TotalSeconds, 0.5, 2.5));
+        // One publish per cron second, never two for the same tick; the upper bound leaves room for a loaded machine.
+        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap.TotalSeconds, 0.5, 5));
     }
 
     [Fact]
