@@ -92,12 +92,13 @@ public sealed class AckAndRetryTests
 
         var pushes = await receiver.WaitForAsync(6, Wait);
         var gaps = pushes.Zip(pushes.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).Take(5).ToArray();
-        // Expected 0.2, 0.4, 0.8, 0.8, 0.8 s: never below the minimum, never far above the maximum.
-        Assert.All(gaps, g => Assert.InRange(g, 0.18, 0.8 + 0.5));
+        // Expected 0.2, 0.4, 0.8, 0.8, 0.8 s: never below the minimum, never far above the maximum
+        // (a second of slack: CI runs several test assemblies at once on two cores).
+        Assert.All(gaps, g => Assert.InRange(g, 0.18, 0.8 + 1.0));
         Assert.True(gaps[1] > gaps[0] * 1.5, $"second gap should double: {string.Join(", ", gaps)}");
         Assert.True(gaps[2] > gaps[1] * 1.5, $"third gap should double: {string.Join(", ", gaps)}");
-        Assert.InRange(gaps[3], 0.7, 1.3);
-        Assert.InRange(gaps[4], 0.7, 1.3);
+        Assert.InRange(gaps[3], 0.7, 1.8);
+        Assert.InRange(gaps[4], 0.7, 1.8);
     }
 
     [Fact]
