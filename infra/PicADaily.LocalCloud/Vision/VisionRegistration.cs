@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Http;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Vision;
 

@@ -2,6 +2,8 @@ using System.Net;
 
 using PicADaily.LocalCloud.Firestore.Values;
 
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class FirestoreEndpoints
         }
         catch (FirestoreException error)
         {
-            return GoogleError.Result(error);
+            return GoogleError.Result(error.HttpStatus, error.Status, error.Message);
         }
         catch (Exception error) when (error is IndexOutOfRangeException or ArgumentException or InvalidOperationException or FormatException)
         {

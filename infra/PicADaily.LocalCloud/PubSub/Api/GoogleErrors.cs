@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub.Api;
 
@@ -15,18 +16,15 @@ internal static class GoogleErrors
             }
             catch (PubSubException e)
             {
-                return Error(e.HttpStatus, e.Status, e.Message);
+                return GoogleError.Result(e.HttpStatus, e.Status, e.Message);
             }
             catch (JsonException e)
             {
-                return Error(400, "INVALID_ARGUMENT", $"Invalid JSON payload received. {e.Message}");
+                return GoogleError.Result(400, "INVALID_ARGUMENT", $"Invalid JSON payload received. {e.Message}");
             }
         });
         return group;
     }
-
-    public static IResult Error(int code, string status, string message) =>
-        Results.Json(new { error = new { code, message, status } }, PubSubJson.Options, statusCode: code);
 
     /// <summary>Reads a JSON body ourselves, so a malformed one gets a Google-shaped 400.</summary>
     public static async Task<T?> ReadBodyAsync<T>(HttpRequest request)
