@@ -77,6 +77,9 @@ public sealed partial class PubSubBroker(
 
     public IReadOnlyCollection<TopicResource> Topics => topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The push window of a subscription's dispatcher (1 when it has none).</summary>
+    internal int PushWindowOf(SubscriptionRuntime runtime) => dispatchers.TryGetValue(runtime.Name, out var dispatcher) ? dispatcher.Window.Size : 1;
+
     private void StartDispatcher(SubscriptionRuntime runtime)
     {
         var dispatcher = new PushDispatcher(runtime, this, sender, Math.Max(1, options.Value.PushConcurrency), logger);

@@ -5,7 +5,10 @@ public sealed class PubSubOptions
 {
     public const string SectionName = "LocalCloud:PubSub";
 
-    /// <summary>Most push requests in flight at once per subscription.</summary>
+    /// <summary>
+    /// Ceiling of a subscription's push window: the most push requests in flight at once. The window
+    /// itself starts at one and adapts to how the endpoint answers (see <c>Delivery.PushWindow</c>).
+    /// </summary>
     public int PushConcurrency { get; set; } = 32;
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class StatusEndpoint
                     nacked = s.Counters.Nacked,
                     deadLettered = s.Counters.DeadLettered,
                     filtered = s.Counters.Filtered,
+                    pushWindow = broker.PushWindowOf(s),
+                    redelivered = s.Counters.Redelivered,
+                    nacksByStatus = s.Counters.NacksByStatus,
                 }),
                 scheduler = scheduler.Jobs.Select(j => new
                 {

@@ -19,4 +19,7 @@ public sealed class PendingDelivery(StoredMessage message, int failures, long du
 
     /// <summary>Bumped on every hand-out, so an ack id of an older lease can be told apart.</summary>
     public int Lease { get; internal set; }
+
+    /// <summary>Read after a hand-out: an earlier delivery was nacked (also before a restart) or handed out in this run.</summary>
+    public bool DeliveredBefore => Failures > 0 || Lease > 1;
 }

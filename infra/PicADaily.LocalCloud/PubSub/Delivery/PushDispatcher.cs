@@ -1,17 +1,20 @@
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>
-/// Pushes one subscription's due messages to its endpoint, at most <c>concurrency</c> at a time.
-/// It sleeps on the subscription's signal (a publish, a nack, a config change) or until the next
-/// backoff comes due, never on a polling interval.
+/// Pushes one subscription's due messages to its endpoint, at most <see cref="Window"/> at a time:
+/// the window grows while the endpoint acks and halves when it answers busy or failing.
+/// It sleeps on the subscription's signal (a publish, a nack, a config change), until the next
+/// backoff comes due, or until a push frees a slot, never on a polling interval.
 /// </summary>
-internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker broker, PushSender sender, int concurrency, ILogger logger)
+internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker broker, PushSender sender, int ceiling, ILogger logger)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UnexpectedFailureDelay = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource stopping = new();
-    private readonly SemaphoreSlim slots = new(concurrency, concurrency);
+    private readonly AsyncSignal slotFreed = new();
     private Task loop = Task.CompletedTask;
+
+    public PushWindow Window { get; } = new(ceiling);
 
     public void Start() => loop = Task.Run(() => RunAsync(stopping.Token));
 
@@ -28,12 +31,10 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
         }
 
         // Wait (bounded) for the pushes in flight to settle before the store closes.
-        for (var i = 0; i < concurrency; i++)
+        var deadline = DateTime.UtcNow + DrainTimeout;
+        while (Window.InFlight > 0 && deadline - DateTime.UtcNow is { Ticks: > 0 } left)
         {
-            if (!await slots.WaitAsync(DrainTimeout))
-            {
-                break;
-            }
+            await slotFreed.WaitAsync(left, CancellationToken.None);
         }
 
         stopping.Dispose();
@@ -50,10 +51,15 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
                 continue;
             }
 
-            await slots.WaitAsync(cancellationToken);
+            if (!Window.TryAcquire())
+            {
+                await slotFreed.WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+                continue;
+            }
+
             if (!runtime.TryTake(broker.NowUnixMs, out var delivery, out var wait))
             {
-                slots.Release();
+                Window.Release();
                 await runtime.Signal.WaitAsync(wait, cancellationToken);
                 continue;
             }
@@ -64,11 +70,17 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
 
     private async Task DeliverAsync(PendingDelivery delivery, string endpoint, CancellationToken cancellationToken)
     {
+        PushOutcome? outcome = null;
         try
         {
             runtime.Counters.CountDelivered();
-            var acked = await sender.SendAsync(runtime.Config, endpoint, delivery.Message, delivery.Failures + 1, cancellationToken);
-            if (acked)
+            if (delivery.DeliveredBefore)
+            {
+                runtime.Counters.CountRedelivered();
+            }
+
+            outcome = await sender.SendAsync(runtime.Config, endpoint, delivery.Message, delivery.Failures + 1, cancellationToken);
+            if (outcome.Value.Acked)
             {
                 // The slot is freed without waiting for the ack's commit: losing an ack in a crash
                 // only means one more delivery, which at-least-once allows.
@@ -76,6 +88,9 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
             }
             else
             {
+                // Every nack is a delivery attempt, a 429 too, as on Google Cloud: the window is
+                // what keeps rejections rare, not an exemption from retry and dead-letter rules.
+                runtime.Counters.CountPushNack(outcome.Value);
                 await broker.NackAsync(runtime, delivery);
             }
         }
@@ -91,7 +106,30 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
         }
         finally
         {
-            slots.Release();
+            FreeSlot(outcome);
         }
+    }
+
+    private void FreeSlot(PushOutcome? outcome)
+    {
+        if (outcome is { Acked: true })
+        {
+            Window.ReleaseAcked();
+        }
+        else if (outcome is { SignalsOverload: true } overload)
+        {
+            if (Window.ReleaseOverloaded() is { } shrunk)
+            {
+                // Logged per change of the window, which halving bounds to a few lines per burst of rejections.
+                logger.LogInformation("Push window of {Subscription} shrank to {PushWindow} after a {PushOutcome} from its endpoint",
+                    runtime.Name, shrunk, overload.Reason);
+            }
+        }
+        else
+        {
+            Window.Release();
+        }
+
+        slotFreed.Set();
     }
 }
