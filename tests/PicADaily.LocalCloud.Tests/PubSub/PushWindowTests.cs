@@ -39,6 +39,25 @@ public sealed class PushWindowTests
     }
 
     [Fact]
+    public void A_small_window_waits_for_a_few_acks_before_probing_one_more_push()
+    {
+        var window = new PushWindow(32);
+        Saturate(window, rounds: 1);
+        Assert.True(window.TryAcquire());
+        Assert.Equal(1, window.ReleaseOverloaded());
+
+        var sizes = new List<int>();
+        for (var i = 0; i < PushWindow.MinimumAcksPerProbe; i++)
+        {
+            Assert.True(window.TryAcquire());
+            window.ReleaseAcked();
+            sizes.Add(window.Size);
+        }
+
+        Assert.Equal([1, 1, 1, 2], sizes);
+    }
+
+    [Fact]
     public void Every_overload_halves_the_window_down_to_one()
     {
         var window = new PushWindow(32);

@@ -11,8 +11,9 @@ namespace PicADaily.LocalCloud.PubSub.Delivery;
 /// <item>Slow start: until the first overload each ack adds one, so the window doubles with every
 /// window's worth of acks (one round trip) — Google's "doubles with each success", without letting a
 /// few quick acks open all slots at once.</item>
-/// <item>After the first overload each full window of acks adds one: it probes upwards slowly instead
-/// of overshooting again.</item>
+/// <item>After the first overload each full window of acks (at least <see cref="MinimumAcksPerProbe"/>)
+/// adds one: it probes upwards slowly instead of overshooting again. The minimum matters for an
+/// endpoint that takes one or two at a time, which would otherwise reject every other push.</item>
 /// <item>Every overload halves it, never below one.</item>
 /// <item>It never exceeds <see cref="Ceiling"/>.</item>
 /// </list>
@@ -22,6 +23,9 @@ namespace PicADaily.LocalCloud.PubSub.Delivery;
 /// </remarks>
 public sealed class PushWindow
 {
+    /// <summary>Acks needed after the first overload before a small window tries one more push.</summary>
+    public const int MinimumAcksPerProbe = 4;
+
     private readonly Lock gate = new();
     private int size = 1;
     private int inFlight;
@@ -83,7 +87,7 @@ public sealed class PushWindow
                 return;
             }
 
-            if (slowStart || ++acksSinceGrowth >= size)
+            if (slowStart || ++acksSinceGrowth >= Math.Max(size, MinimumAcksPerProbe))
             {
                 size++;
                 acksSinceGrowth = 0;
