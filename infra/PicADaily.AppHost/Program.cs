@@ -2,22 +2,33 @@ using PicADaily.AppHost;
 
 // The embedded default: LocalCloud stands in for Google Cloud on one port; every service talks to
 // it through the standard *_EMULATOR_HOST variables, and LocalCloud pushes events to them.
-var builder = DistributedApplication.CreateBuilder(args);
+// With --emulators: Google's official Pub/Sub and Firestore emulators, LocalCloud for the rest.
+var emulators = args.Contains(EmulatorsMode.Flag);
+var builder = DistributedApplication.CreateBuilder(args.Where(a => a != EmulatorsMode.Flag).ToArray());
 var settings = EmbeddedSettings.From(builder.Configuration);
+if (emulators)
+{
+    GoogleCloudSdk sdk;
+    try
+    {
+        sdk = GoogleCloudSdk.Locate(builder.Configuration);
+    }
+    catch (EmulatorsMissingException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 
-var localCloud = builder.AddProject<Projects.PicADaily_LocalCloud>("localcloud")
-    .WithEnvironment("PICADAILY_DATA", settings.DataPath)
-    .WithEnvironment("LocalCloud__TopologyPath", settings.TopologyPath)
-    .WithEnvironment("LocalCloud__ProjectId", EmbeddedSettings.ProjectId)
-    .WithSettings(settings.LocalCloudOverrides);
-
-builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", localCloud);
+    builder.AddEmulatorsMode(settings, sdk);
+    Console.WriteLine($"Pic-a-Daily on Google's emulators (Cloud SDK at {sdk.Root}); Storage, Vision and the schedule from LocalCloud");
+}
+else
+{
+    builder.AddEmbeddedMode(settings);
+}
 
 Console.WriteLine("Pic-a-Daily: the web app is at http://localhost:8080");
 Console.WriteLine($"             or drop pictures into {Path.Combine(settings.DataPath, "buckets", "pictures")}");
 Console.WriteLine($"             thumbnails and collage.png appear in {Path.Combine(settings.DataPath, "buckets", "thumbnails")}");
 await builder.Build().RunAsync();
+return 0;

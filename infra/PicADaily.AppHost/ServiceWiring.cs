@@ -1,29 +1,36 @@
 namespace PicADaily.AppHost;
 
-/// <summary>How a Pic-a-Daily service is wired to LocalCloud: endpoints in, push subscriptions out.</summary>
+/// <summary>How the Pic-a-Daily services are added: the same settings in every mode, only endpoints change.</summary>
 internal static class ServiceWiring
 {
-    public static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ProjectResource> localCloud)
-        where TProject : IProjectMetadata, new()
-    {
-        var endpoint = localCloud.GetEndpoint("http");
-        var hostAndPort = ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.HostAndPort)}");
-        var service = builder.AddProject<TProject>(name)
+    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddPicADailyServices(this IDistributedApplicationBuilder builder, CloudEndpoints endpoints) =>
+    [
+        builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", endpoints),
+        builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", endpoints),
+        builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", endpoints),
+        builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", endpoints),
+        builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints),
+    ];
+
+    public static IResourceBuilder<ProjectResource> AddLocalCloud(this IDistributedApplicationBuilder builder, EmbeddedSettings settings) =>
+        builder.AddProject<Projects.PicADaily_LocalCloud>("localcloud")
+            .WithEnvironment("PICADAILY_DATA", settings.DataPath)
+            .WithEnvironment("LocalCloud__TopologyPath", settings.TopologyPath)
+            .WithEnvironment("LocalCloud__ProjectId", EmbeddedSettings.ProjectId)
+            .WithSettings(settings.LocalCloudOverrides);
+
+    private static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, CloudEndpoints endpoints)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
             .WithEnvironment("GOOGLE_CLOUD_PROJECT", EmbeddedSettings.ProjectId)
             .WithEnvironment("BUCKET_PICTURES", "pictures")
             .WithEnvironment("BUCKET_THUMBNAILS", "thumbnails")
-            .WithEnvironment("STORAGE_EMULATOR_HOST", ReferenceExpression.Create($"{endpoint}/storage/v1/"))
-            .WithEnvironment("PUBSUB_EMULATOR_HOST", hostAndPort)
-            .WithEnvironment("FIRESTORE_EMULATOR_HOST", hostAndPort)
-            .WithEnvironment("VISION_EMULATOR_HOST", hostAndPort)
-            .WaitFor(localCloud);
+            .WithEnvironment("STORAGE_EMULATOR_HOST", endpoints.Storage)
+            .WithEnvironment("PUBSUB_EMULATOR_HOST", endpoints.PubSub)
+            .WithEnvironment("FIRESTORE_EMULATOR_HOST", endpoints.Firestore)
+            .WithEnvironment("VISION_EMULATOR_HOST", endpoints.Vision);
 
-        // LocalCloud resolves each subscription's push endpoint from services__{name}__http__0.
-        localCloud.WithReference(service);
-        return service;
-    }
-
-    public static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> resource, IReadOnlyDictionary<string, string> settings)
+    private static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> resource, IReadOnlyDictionary<string, string> settings)
     {
         foreach (var (name, value) in settings)
         {

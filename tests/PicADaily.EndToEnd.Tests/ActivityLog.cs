@@ -13,22 +13,22 @@ public sealed class ActivityLog
 {
     /// <summary>How long to wait before asking again when nothing was published yet.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private readonly HttpClient localCloud;
+    private readonly HttpClient pubSub;
     private readonly string subscription;
     private readonly ConcurrentQueue<ActivityEvent> seen = new();
 
-    private ActivityLog(HttpClient localCloud, string subscription)
+    private ActivityLog(HttpClient pubSub, string subscription)
     {
-        this.localCloud = localCloud;
+        this.pubSub = pubSub;
         this.subscription = subscription;
     }
 
-    public static async Task<ActivityLog> SubscribeAsync(HttpClient localCloud, string project)
+    public static async Task<ActivityLog> SubscribeAsync(HttpClient pubSub, string project)
     {
         var subscription = $"projects/{project}/subscriptions/e2e-activity-{Guid.NewGuid():N}";
-        var response = await localCloud.PutAsJsonAsync($"v1/{subscription}", new { topic = $"projects/{project}/topics/picture-activity", ackDeadlineSeconds = 60 });
+        var response = await pubSub.PutAsJsonAsync($"v1/{subscription}", new { topic = $"projects/{project}/topics/picture-activity", ackDeadlineSeconds = 60 });
         response.EnsureSuccessStatusCode();
-        return new ActivityLog(localCloud, subscription);
+        return new ActivityLog(pubSub, subscription);
     }
 
     /// <summary>Waits until an event matching <paramref name="match"/> has been published, or fails after <paramref name="timeout"/>.</summary>
@@ -57,7 +57,7 @@ public sealed class ActivityLog
 
     private async Task PullAsync()
     {
-        var response = await localCloud.PostAsJsonAsync($"v1/{subscription}:pull", new { maxMessages = 100 });
+        var response = await pubSub.PostAsJsonAsync($"v1/{subscription}:pull", new { maxMessages = 100, returnImmediately = true });
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         if (!document.RootElement.TryGetProperty("receivedMessages", out var received) || received.GetArrayLength() == 0)
@@ -78,6 +78,6 @@ public sealed class ActivityLog
             }
         }
 
-        (await localCloud.PostAsJsonAsync($"v1/{subscription}:acknowledge", new { ackIds })).EnsureSuccessStatusCode();
+        (await pubSub.PostAsJsonAsync($"v1/{subscription}:acknowledge", new { ackIds })).EnsureSuccessStatusCode();
     }
 }

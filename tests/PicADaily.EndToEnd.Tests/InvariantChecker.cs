@@ -12,7 +12,7 @@ namespace PicADaily.EndToEnd.Tests;
 /// </summary>
 public static class InvariantChecker
 {
-    public static async Task<IReadOnlyList<string>> ViolationsAsync(EmbeddedSystem system, IFirestoreClient firestore)
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(PicADailySystem system, IFirestoreClient firestore)
     {
         var problems = new List<string>();
         var live = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -108,21 +108,23 @@ public sealed class FirestoreClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Patch_sends_the_update_mask_and_preconditions_as_query_parameters()
+    public async Task Patch_guarded_by_an_update_time_is_sent_as_a_commit_with_the_mask_and_the_guard()
     {
-        _api.Respond("PATCH", $"{Documents}/pictures/abc", 200, Fixture.Read("firestore/document.json"));
+        // Google's Firestore emulator ignores currentDocument.updateTime as a query parameter; in a commit both honour it.
+        _api.Respond("POST", $"{Documents}:commit", 200, Fixture.Read("firestore/commit-response.json"));
+        _api.Respond("GET", $"{Documents}/pictures/abc", 200, Fixture.Read("firestore/document.json"));
         var updatedAt = new DateTimeOffset(2024, 1, 1, 10, 0, 5, TimeSpan.Zero).AddTicks(6543210);
 
         await CloudClient().PatchDocumentAsync("pictures", "abc",
             new Dictionary<string, FirestoreValue> { ["status"] = "labeled" },
             ["status", "meta.`x-y`"], FirestorePrecondition.LastUpdatedAt(updatedAt), CancellationToken.None);
 
-        var request = _api.SingleRequest();
-        Assert.Equal("PATCH", request.RequestMessage.Method);
-        Assert.Equal(
-            "updateMask.fieldPaths=status&updateMask.fieldPaths=meta.%60x-y%60&currentDocument.updateTime=2024-01-01T10%3A00%3A05.654321Z",
-            request.RequestMessage.RawQuery?.TrimStart('?'));
-        Fixture.AssertSameJson("{\"fields\":{\"status\":{\"stringValue\":\"labeled\"}}}", request.RequestMessage.Body);
+        var commit = _api.Requests.First(r => r.RequestMessage.Path.EndsWith(":commit", StringComparison.Ordinal)).RequestMessage;
+        using var body = System.Text.Json.JsonDocument.Parse(commit.Body!);
+        var write = Assert.Single(body.RootElement.GetProperty("writes").EnumerateArray());
+        Assert.EndsWith("/documents/pictures/abc", write.GetProperty("update").GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["status", "meta.`x-y`"], write.GetProperty("updateMask").GetProperty("fieldPaths").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(updatedAt, DateTimeOffset.Parse(write.GetProperty("currentDocument").GetProperty("updateTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -138,7 +140,7 @@ public sealed class FirestoreClientTests : IDisposable
     [Fact]
     public async Task Guarded_patch_that_loses_its_precondition_fails_with_PreconditionFailed_and_is_not_retried()
     {
-        _api.Respond("PATCH", $"{Documents}/pictures/abc", 400, Fixture.Read("errors/failed-precondition.json"));
+        _api.Respond("POST", $"{Documents}:commit", 400, Fixture.Read("errors/failed-precondition.json"));
 
         var e = await Assert.ThrowsAsync<GoogleApiRequestException>(() => CloudClient().PatchDocumentAsync("pictures", "abc",
             new Dictionary<string, FirestoreValue> { ["status"] = "x" }, ["status"], FirestorePrecondition.LastUpdatedAt(DateTimeOffset.UnixEpoch), CancellationToken.None));

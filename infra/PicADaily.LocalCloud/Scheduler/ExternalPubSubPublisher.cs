@@ -5,14 +5,21 @@ using PicADaily.LocalCloud.PubSub;
 namespace PicADaily.LocalCloud.Scheduler;
 
 /// <summary>
-/// Publishes the schedule's messages to another Pub/Sub (the official emulator in docker compose,
-/// where LocalCloud stands in for Cloud Scheduler and Vision only), through the REST publish call.
-/// Chosen by <see cref="ConfigurationKey"/> = <c>host:port</c> (the <c>PUBSUB_EMULATOR_HOST</c> shape).
+/// Publishes to another Pub/Sub (Google's official emulator, when LocalCloud stands in only for what
+/// Google ships no emulator of), through the REST publish call. Chosen by
+/// <see cref="PubSubEmulatorHostKey"/> (storage notifications and the schedule) or
+/// <see cref="ConfigurationKey"/> (the schedule only), each <c>host:port</c> (the <c>PUBSUB_EMULATOR_HOST</c> shape).
 /// </summary>
 public sealed class ExternalPubSubPublisher(HttpClient http) : IMessagePublisher
 {
     /// <summary>Where the scheduler publishes instead of LocalCloud's own Pub/Sub; unset = LocalCloud's own.</summary>
     public const string ConfigurationKey = "LocalCloud:SchedulerPubSubEmulatorHost";
+
+    /// <summary>
+    /// Where everything LocalCloud publishes goes (bucket notifications and the schedule) instead of
+    /// its own Pub/Sub, which then holds none of the topology's topics or subscriptions; unset = LocalCloud's own.
+    /// </summary>
+    public const string PubSubEmulatorHostKey = "LocalCloud:PubSubEmulatorHost";
 
     public async Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
     {

@@ -39,14 +39,23 @@ public sealed class TopologyApplier(
     public async Task ApplyAsync(Contracts.Topology.Topology topology, CancellationToken cancellationToken)
     {
         var project = topology.ProjectId;
-        foreach (var topic in topology.Topics)
+        if (configuration[ExternalPubSubPublisher.PubSubEmulatorHostKey] is { Length: > 0 } external)
         {
-            await EnsureTopicAsync(ResourceNames.Topic(project, topic));
+            // Topics and push subscriptions live in that Pub/Sub (the provisioner creates them there);
+            // subscriptions here would only collect nothing and warn about endpoints nobody needs.
+            logger.LogInformation("Pub/Sub is external ({PubSubEmulatorHost}): the topology's topics and subscriptions are left to it", external);
         }
-
-        foreach (var subscription in topology.Subscriptions)
+        else
         {
-            await EnsureSubscriptionAsync(project, subscription);
+            foreach (var topic in topology.Topics)
+            {
+                await EnsureTopicAsync(ResourceNames.Topic(project, topic));
+            }
+
+            foreach (var subscription in topology.Subscriptions)
+            {
+                await EnsureSubscriptionAsync(project, subscription);
+            }
         }
 
         await ProvisionStorageAsync(topology, cancellationToken);

@@ -65,6 +65,15 @@ public sealed class FirestoreClient : IFirestoreClient
     public async Task<FirestoreDocument> PatchDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields,
         IReadOnlyList<string>? updateMask, FirestorePrecondition? precondition, CancellationToken cancellationToken)
     {
+        if (precondition?.UpdateTime is not null)
+        {
+            // Google's Firestore emulator ignores currentDocument.updateTime as a query parameter (it
+            // compares with version 0 and always fails); inside a commit both it and Firestore honour it.
+            await CommitAsync([FirestoreWrite.Update(collectionId, documentId, fields, updateMask, precondition)], cancellationToken).ConfigureAwait(false);
+            return await GetDocumentAsync(collectionId, documentId, cancellationToken).ConfigureAwait(false)
+                ?? throw new GoogleApiRequestException(GoogleApiErrorKind.NotFound, null, null, $"Document {collectionId}/{documentId} was deleted right after the patch", null);
+        }
+
         var query = new StringBuilder();
         foreach (var path in updateMask ?? [])
         {
@@ -82,6 +91,13 @@ public sealed class FirestoreClient : IFirestoreClient
     /// <inheritdoc />
     public async Task DeleteDocumentAsync(string collectionId, string documentId, FirestorePrecondition? precondition, CancellationToken cancellationToken)
     {
+        if (precondition?.UpdateTime is not null)
+        {
+            // As for a patch: the emulator honours this guard only inside a commit.
+            await CommitAsync([FirestoreWrite.Delete(collectionId, documentId, precondition)], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var query = new StringBuilder();
         AppendPrecondition(query, precondition);
         // Deleting twice is the same as deleting once, unless a guard is involved.

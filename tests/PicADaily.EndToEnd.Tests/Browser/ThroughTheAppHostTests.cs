@@ -7,10 +7,10 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace PicADaily.EndToEnd.Tests.Browser;
 
 /// <summary>
-/// A person using Pic-a-Daily in chromium while the whole embedded system runs (LocalCloud and every
-/// service, started by the app host): nothing here is a stand-in.
+/// A person using Pic-a-Daily in chromium while the whole system runs (every service started by
+/// the app host, on LocalCloud or on Google's emulators): nothing here is a stand-in.
 /// </summary>
-public sealed class ThroughTheAppHostTests(EmbeddedSystem system) : IClassFixture<EmbeddedSystem>
+public abstract class ThroughTheAppHostScenarios(PicADailySystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly PageWaitForSelectorOptions Wait = new() { Timeout = (float)Patience.TotalMilliseconds };
@@ -21,7 +21,9 @@ public sealed class ThroughTheAppHostTests(EmbeddedSystem system) : IClassFixtur
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Frontend.ToString() });
-        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots", "apphost");
+        // The first pages query a Firestore emulator whose JVM is still warming up: the same patience as every other wait here.
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots", system.OnGoogleEmulators ? "apphost-emulators" : "apphost");
         Directory.CreateDirectory(screenshots);
 
         var gallery = await context.NewPageAsync();
@@ -91,3 +93,9 @@ public sealed class ThroughTheAppHostTests(EmbeddedSystem system) : IClassFixtur
         Assert.Empty(dialogs);
     }
 }
+
+[Collection(OnEmbedded.Name)]
+public sealed class ThroughTheAppHostOnEmbedded(EmbeddedSystem system) : ThroughTheAppHostScenarios(system);
+
+[Collection(OnEmulators.Name)]
+public sealed class ThroughTheAppHostOnGoogleEmulators(EmulatorsSystem system) : ThroughTheAppHostScenarios(system);
