@@ -14,7 +14,7 @@ namespace PicADaily.EndToEnd.Tests;
 /// a schedule that never fires by itself (tests send collage ticks when they want one).
 /// A pull subscription on picture-activity lets tests see every event the services publish.
 /// </summary>
-public sealed class EmbeddedSystem : IAsyncLifetime
+public class EmbeddedSystem : IAsyncLifetime
 {
     public const string Project = "picadaily-local";
     private DistributedApplication? app;
@@ -37,6 +37,9 @@ public sealed class EmbeddedSystem : IAsyncLifetime
 
     public ActivityLog Activity { get; private set; } = null!;
 
+    /// <summary>Further app host options of a system started for one kind of test.</summary>
+    protected virtual IReadOnlyList<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(4));
@@ -47,6 +50,7 @@ public sealed class EmbeddedSystem : IAsyncLifetime
                 "RetryMinimumBackoff=0.5s",
                 "RetryMaximumBackoff=2s",
                 "FolderSettleInterval=00:00:00.300",
+                .. ExtraArguments,
             ],
             starting.Token);
         app = await builder.BuildAsync(starting.Token);
