@@ -6,8 +6,8 @@ using PicADaily.Contracts.Decoding;
 namespace PicADaily.EndToEnd.Tests;
 
 /// <summary>
-/// Every event published to picture-activity, read through a pull subscription of the test's own
-/// and decoded with the same contracts the services use.
+/// Every event published to a topic (picture-activity unless told otherwise), read through a pull
+/// subscription of the test's own and decoded with the same contracts the services use.
 /// </summary>
 public sealed class ActivityLog
 {
@@ -16,6 +16,7 @@ public sealed class ActivityLog
     private readonly HttpClient pubSub;
     private readonly string subscription;
     private readonly ConcurrentQueue<ActivityEvent> seen = new();
+    private readonly ConcurrentQueue<StorageObjectEvent> storageEvents = new();
 
     private ActivityLog(HttpClient pubSub, string subscription)
     {
@@ -23,10 +24,13 @@ public sealed class ActivityLog
         this.subscription = subscription;
     }
 
-    public static async Task<ActivityLog> SubscribeAsync(HttpClient pubSub, string project)
+    /// <summary>Storage notifications seen so far, when subscribed to picture-events.</summary>
+    public IReadOnlyCollection<StorageObjectEvent> StorageEvents => storageEvents;
+
+    public static async Task<ActivityLog> SubscribeAsync(HttpClient pubSub, string project, string topic = "picture-activity")
     {
-        var subscription = $"projects/{project}/subscriptions/e2e-activity-{Guid.NewGuid():N}";
-        var response = await pubSub.PutAsJsonAsync($"v1/{subscription}", new { topic = $"projects/{project}/topics/picture-activity", ackDeadlineSeconds = 60 });
+        var subscription = $"projects/{project}/subscriptions/e2e-{topic}-{Guid.NewGuid():N}";
+        var response = await pubSub.PutAsJsonAsync($"v1/{subscription}", new { topic = $"projects/{project}/topics/{topic}", ackDeadlineSeconds = 60 });
         response.EnsureSuccessStatusCode();
         return new ActivityLog(pubSub, subscription);
     }
@@ -52,10 +56,19 @@ public sealed class ActivityLog
         }
     }
 
+    /// <summary>Reads everything published so far (for logs whose tests count rather than wait for one event).</summary>
+    public async Task CatchUpAsync()
+    {
+        while (await PullAsync())
+        {
+        }
+    }
+
     public IEnumerable<ActivityEvent<T>> All<T>()
         where T : class => seen.OfType<ActivityEvent<T>>();
 
-    private async Task PullAsync()
+    /// <returns>Whether anything was received.</returns>
+    private async Task<bool> PullAsync()
     {
         var response = await pubSub.PostAsJsonAsync($"v1/{subscription}:pull", new { maxMessages = 100, returnImmediately = true });
         response.EnsureSuccessStatusCode();
@@ -63,7 +76,7 @@ public sealed class ActivityLog
         if (!document.RootElement.TryGetProperty("receivedMessages", out var received) || received.GetArrayLength() == 0)
         {
             await Task.Delay(PollInterval);
-            return;
+            return false;
         }
 
         var ackIds = new List<string>();
@@ -72,12 +85,18 @@ public sealed class ActivityLog
             ackIds.Add(message.GetProperty("ackId").GetString()!);
             var envelope = JsonSerializer.SerializeToUtf8Bytes(new { message = message.GetProperty("message"), subscription });
             var decoded = EventDecoder.Decode(new DeliveryRequest([], "application/json", envelope));
-            if (decoded.Event is ActivityEvent activity)
+            switch (decoded.Event)
             {
-                seen.Enqueue(activity);
+                case ActivityEvent activity:
+                    seen.Enqueue(activity);
+                    break;
+                case StorageObjectEvent storage:
+                    storageEvents.Enqueue(storage);
+                    break;
             }
         }
 
         (await pubSub.PostAsJsonAsync($"v1/{subscription}:acknowledge", new { ackIds })).EnsureSuccessStatusCode();
+        return true;
     }
 }

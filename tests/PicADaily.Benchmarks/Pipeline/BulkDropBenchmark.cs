@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Testing;
+
+namespace PicADaily.Benchmarks.Pipeline;
+
+/// <summary>
+/// P2: a batch of 12 MP photos dropped into the pictures folder of the embedded default at once, timed
+/// until every one is visible (analysed as safe and thumbnailed), against the compute floor of the same
+/// photos measured in this process in the same run. Also reports the services' 429 answers and the
+/// redeliveries they caused, which is how the batch is carried without overrunning the cores.
+/// </summary>
+internal static class BulkDropBenchmark
+{
+    private const string Project = "picadaily-local";
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<int> RunAsync(int count, string photoFolder, TextWriter output)
+    {
+        var photos = await EnsurePhotosAsync(count, photoFolder, output);
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+
+        var floorCpu = await ComputeFloor.CpuTimeAsync(photos);
+        var floor = floorCpu / Environment.ProcessorCount;
+        output.WriteLine($"compute floor: {floorCpu.TotalSeconds:F1} s of CPU for {count} photos = {floor.TotalSeconds:F1} s on {Environment.ProcessorCount} cores");
+
+        var data = Path.Combine(Path.GetTempPath(), "picadaily-p2", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (wall, status) = await DropAndWaitAsync(photos, data, output);
+            output.WriteLine($"P2: {count} photos visible after {wall.TotalSeconds:F1} s (settle interval {SettleInterval.TotalSeconds:F1} s included); floor {floor.TotalSeconds:F1} s; ratio {wall / floor:F2} (goal <= 1.15)");
+            output.WriteLine("backpressure: " + status);
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static async Task<(TimeSpan Wall, string Status)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, TextWriter output)
+    {
+        using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PicADaily_AppHost>(
+            [
+                $"PICADAILY_DATA={data}",
+                "CollageSchedule=0 0 1 1 *",
+                $"FolderSettleInterval={SettleInterval:c}",
+            ],
+            starting.Token);
+        await using var app = await builder.BuildAsync(starting.Token);
+        await app.StartAsync(starting.Token);
+        foreach (var service in new[] { "localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection", "frontend" })
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
+        }
+
+        var localCloud = app.GetEndpoint("localcloud", "http");
+        await using var clients = Clients(localCloud);
+        var catalog = clients.GetRequiredService<PictureCatalog>();
+        using var http = new HttpClient { BaseAddress = localCloud };
+
+        var folder = Path.Combine(data, "buckets", "pictures");
+        var started = Stopwatch.StartNew();
+        foreach (var photo in photos)
+        {
+            File.Copy(photo, Path.Combine(folder, Path.GetFileName(photo)));
+        }
+
+        var deadline = TimeSpan.FromMinutes(20);
+        while (true)
+        {
+            var visible = (await catalog.ListVisibleAsync(photos.Count + 10, null, null, default)).Pictures.Count;
+            if (visible >= photos.Count)
+            {
+                break;
+            }
+
+            if (started.Elapsed > deadline)
+            {
+                throw new TimeoutException($"only {visible} of {photos.Count} visible after {deadline}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        var wall = started.Elapsed;
+        return (wall, await BackpressureAsync(http));
+    }
+
+    private static async Task<string> BackpressureAsync(HttpClient localCloud)
+    {
+        using var status = JsonDocument.Parse(await localCloud.GetStringAsync("localcloud/status"));
+        var lines = status.RootElement.GetProperty("subscriptions").EnumerateArray()
+            .Where(s => s.GetProperty("name").GetString()!.Contains("picture-events", StringComparison.Ordinal))
+            .Select(s => $"{s.GetProperty("name").GetString()!.Split('/')[^1]}: pushes {s.GetProperty("delivered").GetInt64()}, redelivered {s.GetProperty("redelivered").GetInt64()}, nacks {s.GetProperty("nacksByStatus").GetRawText()}, dead-lettered {s.GetProperty("deadLettered").GetInt64()}");
+        return Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", lines);
+    }
+
+    private static async Task<IReadOnlyList<string>> EnsurePhotosAsync(int count, string folder, TextWriter output)
+    {
+        Directory.CreateDirectory(folder);
+        var photos = Enumerable.Range(0, count).Select(i => Path.Combine(folder, $"P2_{i:D4}.jpg")).ToList();
+        var missing = photos.Where(p => !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            output.WriteLine($"making {missing.Count} distinct 4000x3000 photos in {folder} (kept for later runs)");
+            await Parallel.ForEachAsync(missing, async (photo, token) =>
+            {
+                var seed = int.Parse(Path.GetFileNameWithoutExtension(photo)[3..], CultureInfo.InvariantCulture);
+                await File.WriteAllBytesAsync(photo, TestImages.PhotoJpeg(4000, 3000, seed), token);
+            });
+        }
+
+        return photos;
+    }
+
+    private static ServiceProvider Clients(Uri localCloud)
+    {
+        var hostAndPort = $"{localCloud.Host}:{localCloud.Port}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GOOGLE_CLOUD_PROJECT"] = Project,
+            ["STORAGE_EMULATOR_HOST"] = hostAndPort,
+            ["FIRESTORE_EMULATOR_HOST"] = hostAndPort,
+            ["PUBSUB_EMULATOR_HOST"] = hostAndPort,
+            ["VISION_EMULATOR_HOST"] = hostAndPort,
+        }).Build();
+        return new ServiceCollection().AddPictureServices(configuration).BuildServiceProvider();
+    }
+}
