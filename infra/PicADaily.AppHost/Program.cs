@@ -11,11 +11,11 @@ var localCloud = builder.AddProject<Projects.PicADaily_LocalCloud>("localcloud")
     .WithEnvironment("LocalCloud__ProjectId", EmbeddedSettings.ProjectId)
     .WithSettings(settings.LocalCloudOverrides);
 
-builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", localCloud);
-builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", localCloud);
+builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", localCloud, settings);
+builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", localCloud, settings);
+builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", localCloud, settings);
+builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", localCloud, settings);
+builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", localCloud, settings);
 
 Console.WriteLine("Pic-a-Daily: the web app is at http://localhost:8080");
 Console.WriteLine($"             or drop pictures into {Path.Combine(settings.DataPath, "buckets", "pictures")}");

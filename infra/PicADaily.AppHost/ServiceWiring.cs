@@ -3,7 +3,7 @@ namespace PicADaily.AppHost;
 /// <summary>How a Pic-a-Daily service is wired to LocalCloud: endpoints in, push subscriptions out.</summary>
 internal static class ServiceWiring
 {
-    public static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ProjectResource> localCloud)
+    public static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ProjectResource> localCloud, EmbeddedSettings settings)
         where TProject : IProjectMetadata, new()
     {
         var endpoint = localCloud.GetEndpoint("http");
@@ -16,6 +16,7 @@ internal static class ServiceWiring
             .WithEnvironment("PUBSUB_EMULATOR_HOST", hostAndPort)
             .WithEnvironment("FIRESTORE_EMULATOR_HOST", hostAndPort)
             .WithEnvironment("VISION_EMULATOR_HOST", hostAndPort)
+            .WithSettings(settings.ServiceOverrides)
             .WaitFor(localCloud);
 
         // LocalCloud resolves each subscription's push endpoint from services__{name}__http__0.
