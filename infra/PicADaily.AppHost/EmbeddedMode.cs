@@ -9,7 +9,7 @@ internal static class EmbeddedMode
     public static void AddEmbeddedMode(this IDistributedApplicationBuilder builder, EmbeddedSettings settings)
     {
         var localCloud = builder.AddLocalCloud(settings);
-        foreach (var service in builder.AddPicADailyServices(CloudEndpoints.AllLocalCloud(localCloud.GetEndpoint("http"))))
+        foreach (var service in builder.AddPicADailyServices(CloudEndpoints.AllLocalCloud(localCloud.GetEndpoint("http")), settings))
         {
             service.WaitFor(localCloud);
             // LocalCloud resolves each subscription's push endpoint from services__{name}__http__0.

@@ -7,9 +7,15 @@ namespace PicADaily.AppHost;
 /// <c>PICADAILY_DATA</c> (state folder, default <c>.data/</c> at the repository root),
 /// <c>CollageSchedule</c> (cron, default every minute, from infra/topology.json),
 /// <c>RetryMinimumBackoff</c> / <c>RetryMaximumBackoff</c> (e.g. "1s", to retry faster locally),
-/// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced).
+/// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
+/// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
+/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default two per core).
 /// </summary>
-internal sealed record EmbeddedSettings(string DataPath, string TopologyPath, IReadOnlyDictionary<string, string> LocalCloudOverrides)
+internal sealed record EmbeddedSettings(
+    string DataPath,
+    string TopologyPath,
+    IReadOnlyDictionary<string, string> LocalCloudOverrides,
+    IReadOnlyDictionary<string, string> ServiceOverrides)
 {
     public const string ProjectId = "picadaily-local";
 
@@ -24,7 +30,12 @@ internal sealed record EmbeddedSettings(string DataPath, string TopologyPath, IR
         Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides);
         Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides);
         Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides);
-        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides);
+
+        // Every service reads both; only the image services decode, the others ignore the first.
+        var serviceOverrides = new Dictionary<string, string>();
+        Forward(configuration, "DecodeConcurrency", "Images__DecodeConcurrency", serviceOverrides);
+        Forward(configuration, "MaxConcurrentEvents", "Events__MaxConcurrent", serviceOverrides);
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides);
     }
 
     private static void Forward(IConfiguration configuration, string key, string variable, Dictionary<string, string> overrides)

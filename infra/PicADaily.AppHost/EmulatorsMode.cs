@@ -27,7 +27,7 @@ internal static class EmulatorsMode
             Firestore: CloudEndpoints.HostAndPortOf(firestore.GetEndpoint("http")),
             Vision: CloudEndpoints.HostAndPortOf(localCloudEndpoint));
 
-        var services = builder.AddPicADailyServices(endpoints);
+        var services = builder.AddPicADailyServices(endpoints, settings);
         var provisioner = builder.AddProject<Projects.PicADaily_Provisioner>("provisioner")
             .WithEnvironment("TOPOLOGY_PATH", settings.TopologyPath)
             .WithEnvironment("GOOGLE_CLOUD_PROJECT", EmbeddedSettings.ProjectId)

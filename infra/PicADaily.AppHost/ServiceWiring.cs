@@ -3,13 +3,13 @@ namespace PicADaily.AppHost;
 /// <summary>How the Pic-a-Daily services are added: the same settings in every mode, only endpoints change.</summary>
 internal static class ServiceWiring
 {
-    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddPicADailyServices(this IDistributedApplicationBuilder builder, CloudEndpoints endpoints) =>
+    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddPicADailyServices(this IDistributedApplicationBuilder builder, CloudEndpoints endpoints, EmbeddedSettings settings) =>
     [
-        builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", endpoints),
-        builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", endpoints),
-        builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", endpoints),
-        builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", endpoints),
-        builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints),
+        builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", endpoints, settings),
+        builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", endpoints, settings),
+        builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", endpoints, settings),
+        builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", endpoints, settings),
+        builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints, settings),
     ];
 
     public static IResourceBuilder<ProjectResource> AddLocalCloud(this IDistributedApplicationBuilder builder, EmbeddedSettings settings) =>
@@ -19,7 +19,7 @@ internal static class ServiceWiring
             .WithEnvironment("LocalCloud__ProjectId", EmbeddedSettings.ProjectId)
             .WithSettings(settings.LocalCloudOverrides);
 
-    private static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, CloudEndpoints endpoints)
+    private static IResourceBuilder<ProjectResource> AddPicADailyService<TProject>(this IDistributedApplicationBuilder builder, string name, CloudEndpoints endpoints, EmbeddedSettings settings)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
             .WithEnvironment("GOOGLE_CLOUD_PROJECT", EmbeddedSettings.ProjectId)
@@ -28,7 +28,8 @@ internal static class ServiceWiring
             .WithEnvironment("STORAGE_EMULATOR_HOST", endpoints.Storage)
             .WithEnvironment("PUBSUB_EMULATOR_HOST", endpoints.PubSub)
             .WithEnvironment("FIRESTORE_EMULATOR_HOST", endpoints.Firestore)
-            .WithEnvironment("VISION_EMULATOR_HOST", endpoints.Vision);
+            .WithEnvironment("VISION_EMULATOR_HOST", endpoints.Vision)
+            .WithSettings(settings.ServiceOverrides);
 
     private static IResourceBuilder<ProjectResource> WithSettings(this IResourceBuilder<ProjectResource> resource, IReadOnlyDictionary<string, string> settings)
     {

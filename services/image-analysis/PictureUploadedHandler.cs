@@ -89,6 +89,11 @@ public sealed class PictureUploadedHandler(
         {
             return (null, HandlerOutcome.Failed(e.Reason.ToCode(), e.Message));
         }
+        catch (DecodeDeferredException e)
+        {
+            // The machine was too busy to judge the picture; nothing is known to be wrong with it.
+            return (null, HandlerOutcome.Retry(e.Message));
+        }
 
         try
         {

@@ -62,6 +62,11 @@ public sealed class PictureUploadedHandler(
         {
             return HandlerOutcome.Failed(e.Reason.ToCode(), e.Message);
         }
+        catch (DecodeDeferredException e)
+        {
+            // The machine was too busy to judge the picture; nothing is known to be wrong with it.
+            return HandlerOutcome.Retry(e.Message);
+        }
 
         var written = await WriteUnlessNewerExistsAsync(thumbnails, picture, thumbnail, cancellationToken);
         if (written is null)

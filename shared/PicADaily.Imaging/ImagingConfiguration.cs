@@ -23,6 +23,11 @@ internal static class ImagingConfiguration
             new WebpConfigurationModule(),
             new GifConfigurationModule());
 
+        // One decode uses one core: that is what a decode slot counts (so slots = cores keeps the machine
+        // busy without oversubscribing it), and it keeps the work on the decode's own thread, whose CPU
+        // time is then the decode's time limit. Throughput comes from decoding several pictures at once.
+        configuration.MaxDegreeOfParallelism = 1;
+
         // One Rgba32 picture at the pixel cap is the largest buffer legitimate work needs; anything a
         // lying header asks for beyond that fails fast instead of exhausting memory.
         var largestImageMegabytes = (limits.MaxPixels * 4 + Megabyte - 1) / Megabyte;

@@ -1,13 +1,23 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace PicADaily.Imaging;
 
-/// <summary>Registers the <see cref="SafeImageLoader"/> with limits from configuration section <c>Images</c> (defaults: <see cref="ImageLimits.Default"/>).</summary>
+/// <summary>
+/// Registers the <see cref="SafeImageLoader"/> with limits from configuration section <c>Images</c>
+/// (defaults: <see cref="ImageLimits.Default"/>), the process's <see cref="DecodeSlots"/>
+/// (<c>Images:DecodeConcurrency</c>, default one per core) and the liveness check on abandoned decodes.
+/// </summary>
 public static class ImagingServiceCollectionExtensions
 {
     public const string SectionName = "Images";
+    public const string DecodeConcurrencyKey = "DecodeConcurrency";
 
+    /// <summary>The tag ServiceDefaults serves on <c>/alive</c>: a failing check there gets the process restarted.</summary>
+    private const string LivenessTag = "live";
+
+    /// <exception cref="InvalidOperationException">An <c>Images</c> setting is out of range: the service must not start with it.</exception>
     public static IServiceCollection AddSafeImageLoader(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
@@ -17,8 +27,39 @@ public static class ImagingServiceCollectionExtensions
             section.GetValue(nameof(ImageLimits.MaxPixels), defaults.MaxPixels),
             section.GetValue(nameof(ImageLimits.MaxDimension), defaults.MaxDimension),
             section.GetValue(nameof(ImageLimits.DecodeTimeout), defaults.DecodeTimeout));
+        if (section.GetValue<TimeSpan?>(nameof(ImageLimits.DecodeWallTimeout)) is { } wall)
+        {
+            limits = limits with { DecodeWallTimeout = wall };
+        }
+
+        var concurrency = section.GetValue(DecodeConcurrencyKey, DecodeSlots.DefaultCapacity);
+        Validate(limits, concurrency);
+
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(limits);
-        services.AddSingleton<SafeImageLoader>();
+        services.AddSingleton(_ => new DecodeSlots(concurrency));
+        services.AddSingleton(provider => new AbandonedDecodes(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new SafeImageLoader(
+            limits,
+            provider.GetRequiredService<DecodeSlots>(),
+            provider.GetRequiredService<AbandonedDecodes>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddHealthChecks().AddCheck<AbandonedDecodesHealthCheck>(AbandonedDecodesHealthCheck.Name, tags: [LivenessTag]);
         return services;
+    }
+
+    private static void Validate(ImageLimits limits, int concurrency)
+    {
+        if (concurrency < 1)
+        {
+            throw new InvalidOperationException($"{SectionName}:{DecodeConcurrencyKey} must be at least 1 (is {concurrency}).");
+        }
+
+        if (limits.DecodeTimeout <= TimeSpan.Zero || limits.DecodeWallTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:{nameof(ImageLimits.DecodeTimeout)} and {nameof(ImageLimits.DecodeWallTimeout)} must be positive "
+                + $"(are {limits.DecodeTimeout} and {limits.DecodeWallTimeout}).");
+        }
     }
 }

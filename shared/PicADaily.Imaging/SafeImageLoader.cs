@@ -17,14 +17,17 @@ namespace PicADaily.Imaging;
 /// <summary>
 /// The one way Pic-a-Daily turns untrusted bytes into pixels: format by content, caps on bytes, pixels
 /// and sides checked from the header before any pixel buffer exists, first frame only, EXIF orientation
-/// applied, metadata stripped, and a hard time limit. Every refusal is an <see cref="ImageRejectedException"/>.
-/// Thread-safe; make one per process and share it.
+/// applied, metadata stripped, and a time limit. Every refusal is an <see cref="ImageRejectedException"/>.
+/// Every identify and decode waits for one of the process's <see cref="DecodeSlots"/>, then runs under the
+/// limits of <see cref="ImageLimits"/> (CPU time, and a wall-clock ceiling that defers rather than refuses:
+/// <see cref="DecodeDeferredException"/>). Thread-safe; make one per process and share it.
 /// </summary>
 public sealed class SafeImageLoader
 {
     private const int SniffLength = 512;
 
     private readonly Configuration configuration;
+    private readonly DecodeRunner runner;
 
     // Metadata is ignored where it can only cost memory: PNG text and iCCP chunks may be
     // deflate-compressed (a decompression bomb; 2.1.13 inflates them whole) and GIF comments are never
@@ -35,11 +38,27 @@ public sealed class SafeImageLoader
     private readonly WebpDecoder webpDecoder = new() { IgnoreMetadata = false };
     private readonly GifDecoder gifDecoder = new() { IgnoreMetadata = true, DecodingMode = FrameDecodingMode.First, MaxFrames = 1 };
 
+    /// <summary>A loader with decode slots of its own (one per core); services share the process's through <c>AddSafeImageLoader</c>.</summary>
     public SafeImageLoader(ImageLimits limits)
+        : this(limits, new DecodeSlots(DecodeSlots.DefaultCapacity), new AbandonedDecodes(TimeProvider.System), TimeProvider.System)
+    {
+    }
+
+    public SafeImageLoader(ImageLimits limits, DecodeSlots slots, AbandonedDecodes abandoned, TimeProvider timeProvider)
+        : this(limits, slots, abandoned, ProcThreadCpuClock.Instance, timeProvider)
+    {
+    }
+
+    internal SafeImageLoader(ImageLimits limits, DecodeSlots slots, AbandonedDecodes abandoned, IThreadCpuClock cpuClock, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(abandoned);
+        ArgumentNullException.ThrowIfNull(cpuClock);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         Limits = limits;
         configuration = ImagingConfiguration.Create(limits);
+        runner = new DecodeRunner(limits, slots, abandoned, cpuClock, timeProvider);
     }
 
     public ImageLimits Limits { get; }
@@ -55,12 +74,13 @@ public sealed class SafeImageLoader
 
         // The worker that enforces the time limit cannot borrow a span, so it gets its own copy.
         var copy = content.ToArray();
-        return RunWithTimeLimitAsync(token => IdentifyCore(WithoutUnusedMetadata(copy, format), format, token), CancellationToken.None)
+        return runner.RunAsync(token => IdentifyCore(WithoutUnusedMetadata(copy, format), format, token), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 
     /// <summary>Identifies, then decodes the first frame to RGBA, upright and without metadata.</summary>
     /// <exception cref="ImageRejectedException">The content will never be an acceptable picture.</exception>
+    /// <exception cref="DecodeDeferredException">The machine was too busy to judge the picture; try again later.</exception>
     public Task<Image<Rgba32>> LoadAsync(ReadOnlyMemory<byte> content, CancellationToken ct) => LoadAsync<Rgba32>(content, ct);
 
     /// <summary>
@@ -86,7 +106,7 @@ public sealed class SafeImageLoader
         }
 
         var format = CheckEnvelope(content.Span);
-        return await RunWithTimeLimitAsync(token => DecodeCore<TPixel>(content, format, uprightResize, token), ct);
+        return await runner.RunAsync(token => DecodeCore<TPixel>(content, format, uprightResize, token), ct);
     }
 
     private PictureFormat CheckEnvelope(ReadOnlySpan<byte> content)
@@ -247,70 +267,4 @@ public sealed class SafeImageLoader
         MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
-
-    /// <summary>
-    /// Runs the decoder on its own thread and stops waiting at the time limit: ImageSharp 2.x has hung on a
-    /// malformed GIF, and a thread cannot be killed, so on timeout the work is cancelled (the decoders
-    /// check the token between rows and frames) and abandoned, and anything it still produces is disposed.
-    /// </summary>
-    private async Task<T> RunWithTimeLimitAsync<T>(Func<CancellationToken, T> work, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-
-        // A dedicated thread, not a pool thread: a decoder stuck in a loop must not starve the pool
-        // that runs the timer which gives up on it.
-        var task = Task.Factory.StartNew(
-            () => work(deadline.Token),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var result = await task.WaitAsync(Limits.DecodeTimeout, ct);
-
-            // The timer that ends the wait can itself be late on a starved machine; a decode that took
-            // longer than the limit is refused all the same, so the limit means the same everywhere.
-            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > Limits.DecodeTimeout)
-            {
-                (result as IDisposable)?.Dispose();
-                throw TimedOut(null);
-            }
-
-            return result;
-        }
-        catch (TimeoutException e)
-        {
-            deadline.Cancel();
-            Abandon(task);
-            throw TimedOut(e);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            deadline.Cancel();
-            Abandon(task);
-            throw;
-        }
-    }
-
-    private ImageRejectedException TimedOut(Exception? cause) => new(
-        ImageRejectionReason.Timeout,
-        $"timeout: identifying and decoding took longer than {Limits.DecodeTimeout.TotalSeconds:0.###} s",
-        cause);
-
-    private static void Abandon<T>(Task<T> task) =>
-        _ = task.ContinueWith(
-            static finished =>
-            {
-                if (finished.IsCompletedSuccessfully && finished.Result is IDisposable late)
-                {
-                    late.Dispose();
-                }
-
-                // Reading the exception marks it observed: the caller has already been answered.
-                _ = finished.Exception;
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
 }

@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using PicADaily.Contracts.Payloads;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Vision;
 using PicADaily.ImageAnalysis.Analysis;
 using PicADaily.Imaging;
+using PicADaily.Imaging.Tests;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.Testing;
 using SixLabors.ImageSharp.PixelFormats;
@@ -12,6 +14,7 @@ namespace PicADaily.ImageAnalysis.Tests;
 
 public sealed class PictureUploadedHandlerTests
 {
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
     private static readonly byte[] Photo = TestImages.SolidJpeg(1200, 900, new Rgba32(30, 144, 255));
     private static readonly SafeSearchAnnotation AllClear = new(Likelihood.VeryUnlikely, Likelihood.Unlikely, Likelihood.VeryUnlikely, Likelihood.Possible, Likelihood.Possible);
     private readonly PictureWorld world = new();
@@ -147,9 +150,48 @@ public sealed class PictureUploadedHandlerTests
         Assert.True(AnalysisRules.Interpret(new ImageAnnotation([], [], null)).Safe);
     }
 
-    private PictureUploadedHandler Handler()
+    [Fact]
+    public async Task A_picture_the_busy_machine_could_not_decode_in_time_is_retried_without_asking_vision()
     {
-        var loader = new SafeImageLoader(ImageLimits.Default);
-        return new PictureUploadedHandler(world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Publisher, world.Settings("image-analysis"));
+        var time = new FakeTimeProvider();
+        var cpu = new FakeThreadCpuClock(time);
+        cpu.Hold.Reset(); // the decode never gets a core
+        var uploaded = world.Upload("cat.jpg", Photo);
+        var loader = new SafeImageLoader(ImageLimits.Default, new DecodeSlots(1), new AbandonedDecodes(time), cpu, time);
+        try
+        {
+            var handling = Handler(loader).HandleAsync(uploaded, default);
+            await cpu.Started.WaitAsync(Bounded);
+
+            time.Advance(ImageLimits.Default.DecodeWallTimeout + TimeSpan.FromSeconds(1));
+            var outcome = await handling.WaitAsync(Bounded);
+
+            Assert.Equal(OutcomeKind.Retry, outcome.Kind);
+            Assert.StartsWith("busy: ", outcome.Reason, StringComparison.Ordinal);
+            Assert.Equal(0, vision.Calls);
+            Assert.Null(world.Document("cat.jpg"));
+        }
+        finally
+        {
+            cpu.Hold.Set();
+        }
     }
+
+    [Fact]
+    public async Task A_picture_that_needs_more_cpu_than_allowed_fails_permanently_as_a_timeout()
+    {
+        var uploaded = world.Upload("huge.jpg", TestImages.SolidJpeg(4000, 3000, new Rgba32(30, 144, 255)));
+        var limits = ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1), DecodeWallTimeout = TimeSpan.FromMinutes(5) };
+
+        var outcome = await Handler(new SafeImageLoader(limits)).HandleAsync(uploaded, default);
+
+        Assert.Equal((OutcomeKind.FailedPermanently, "timeout"), (outcome.Kind, outcome.ReasonCode));
+        Assert.Contains("of CPU", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, vision.Calls);
+    }
+
+    private PictureUploadedHandler Handler() => Handler(new SafeImageLoader(ImageLimits.Default));
+
+    private PictureUploadedHandler Handler(SafeImageLoader loader) =>
+        new(world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Publisher, world.Settings("image-analysis"));
 }

@@ -154,15 +154,17 @@ public sealed class SafeImageLoaderRejectionTests
     }
 
     [Fact]
-    public async Task Decoding_beyond_the_time_limit_is_rejected_as_a_timeout()
+    public async Task Decoding_beyond_the_cpu_time_limit_is_rejected_as_a_timeout()
     {
-        var impatient = new SafeImageLoader(ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1) });
+        // A wall-clock ceiling far away: however loaded this machine is, it is the CPU budget that stops the decode.
+        var impatient = new SafeImageLoader(ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1), DecodeWallTimeout = TimeSpan.FromMinutes(5) });
         var big = CraftedPictures.SolidJpeg(4000, 3000, CraftedPictures.Marker);
         var clock = Stopwatch.StartNew();
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => impatient.LoadAsync(big, CancellationToken.None));
 
         Assert.Equal(ImageRejectionReason.Timeout, rejection.Reason);
+        Assert.Equal("timeout: decoding used more than 0.001 s of CPU", rejection.Message);
         Assert.True(clock.Elapsed < Generous, $"took {clock.Elapsed}");
     }
 

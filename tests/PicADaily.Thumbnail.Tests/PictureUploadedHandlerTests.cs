@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using PicADaily.Contracts.Payloads;
 using PicADaily.GoogleCloud.Pictures;
 using PicADaily.Imaging;
+using PicADaily.Imaging.Tests;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.Testing;
 using PicADaily.Thumbnail.Rendering;
@@ -11,6 +13,7 @@ namespace PicADaily.Thumbnail.Tests;
 
 public sealed class PictureUploadedHandlerTests
 {
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
     private static readonly byte[] Photo = TestImages.SolidJpeg(1200, 800, new Rgba32(200, 30, 30));
     private readonly PictureWorld world = new();
 
@@ -154,9 +157,47 @@ public sealed class PictureUploadedHandlerTests
         Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
     }
 
-    private PictureUploadedHandler Handler(ImageLimits? limits = null)
+    [Fact]
+    public async Task A_picture_the_busy_machine_could_not_decode_in_time_is_retried_not_failed()
     {
-        var loader = new SafeImageLoader(limits ?? ImageLimits.Default);
-        return new PictureUploadedHandler(world.PictureStorage, world.Catalog, new ThumbnailRenderer(loader), loader, world.Publisher, world.Settings("thumbnail"));
+        var time = new FakeTimeProvider();
+        var cpu = new FakeThreadCpuClock(time);
+        cpu.Hold.Reset(); // the decode never gets a core
+        var uploaded = world.Upload("cat.jpg", Photo);
+        var loader = new SafeImageLoader(ImageLimits.Default, new DecodeSlots(1), new AbandonedDecodes(time), cpu, time);
+        try
+        {
+            var handling = Handler(loader).HandleAsync(uploaded, default);
+            await cpu.Started.WaitAsync(Bounded);
+
+            time.Advance(ImageLimits.Default.DecodeWallTimeout + TimeSpan.FromSeconds(1));
+            var outcome = await handling.WaitAsync(Bounded);
+
+            Assert.Equal(OutcomeKind.Retry, outcome.Kind);
+            Assert.StartsWith("busy: ", outcome.Reason, StringComparison.Ordinal);
+            Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
+        }
+        finally
+        {
+            cpu.Hold.Set();
+        }
     }
+
+    [Fact]
+    public async Task A_picture_that_needs_more_cpu_than_allowed_fails_permanently_as_a_timeout()
+    {
+        var uploaded = world.Upload("huge.jpg", TestImages.SolidJpeg(4000, 3000, new Rgba32(200, 30, 30)));
+        var limits = ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1), DecodeWallTimeout = TimeSpan.FromMinutes(5) };
+
+        var outcome = await Handler(limits).HandleAsync(uploaded, default);
+
+        Assert.Equal((OutcomeKind.FailedPermanently, "timeout"), (outcome.Kind, outcome.ReasonCode));
+        Assert.Contains("of CPU", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
+    }
+
+    private PictureUploadedHandler Handler(ImageLimits? limits = null) => Handler(new SafeImageLoader(limits ?? ImageLimits.Default));
+
+    private PictureUploadedHandler Handler(SafeImageLoader loader) =>
+        new(world.PictureStorage, world.Catalog, new ThumbnailRenderer(loader), loader, world.Publisher, world.Settings("thumbnail"));
 }

@@ -12,7 +12,8 @@ namespace PicADaily.ServiceDefaults.Events;
 /// The one endpoint through which events reach a service, in any delivery shape. It decodes,
 /// dispatches to the handler registered for the event type and answers per ARCHITECTURE.md §5:
 /// handled or ignored → 204; retry → 503; permanent failure → processing.failed published, then
-/// 204; undecodable → 400; an exception → 500, never an accidental ack.
+/// 204; undecodable → 400; an exception → 500, never an accidental ack; more events in progress
+/// than <see cref="EventAdmission"/> allows → 429 with <c>Retry-After</c>, before the body is read.
 /// </summary>
 public static class EventEndpoint
 {
@@ -22,9 +23,28 @@ public static class EventEndpoint
     public static IEndpointConventionBuilder MapEventEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/events") =>
         endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery().AddEndpointFilter<PushAuthenticationFilter>();
 
-    private static async Task<IResult> HandleAsync(HttpContext context, EventHandlerRegistry registry, EventTelemetry telemetry, ILoggerFactory loggerFactory)
+    /// <summary>Seconds a refused sender is asked to wait; Pub/Sub push uses its own backoff, other senders may honour it.</summary>
+    private const int BusyRetryAfterSeconds = 1;
+
+    private static async Task<IResult> HandleAsync(HttpContext context, EventAdmission admission, EventHandlerRegistry registry, EventTelemetry telemetry, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(EventEndpoint).FullName!);
+
+        // Before anything is read: a refusal must cost nothing, or refusing would itself overload the process.
+        var (lease, refusedInARow) = admission.TryAdmit();
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            return Busy(context, admission, telemetry, logger, refusedInARow);
+        }
+
+        // Held until the answer is written (the context disposes it at the end of the request).
+        context.Response.RegisterForDispose(lease);
+        if (refusedInARow > 0)
+        {
+            logger.LogInformation("Accepting events again after {RefusedCount} busy answers", refusedInARow);
+        }
+
         var request = await ReadAsync(context.Request, context.RequestAborted);
         if (request is null)
         {
@@ -110,6 +130,27 @@ public static class EventEndpoint
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome.Kind}.");
         }
+    }
+
+    private static IResult Busy(HttpContext context, EventAdmission admission, EventTelemetry telemetry, ILogger logger, long refusedInARow)
+    {
+        // One line when a busy spell starts (and one when it ends, above); every refusal only at Debug.
+        if (refusedInARow == 1)
+        {
+            logger.LogInformation("Busy: {MaxConcurrent} events in progress; answering 429 until one finishes", admission.Capacity);
+        }
+        else
+        {
+            logger.LogDebug("Busy: refused an event, {RefusedCount} in a row", refusedInARow);
+        }
+
+        // The body is not read, so the type is unknown.
+        telemetry.Outcomes.Add(1, new("type", "unknown"), new("outcome", "busy"));
+        context.Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Busy",
+            detail: $"{admission.Capacity} events are in progress here; deliver this one again later.");
     }
 
     private static async Task<DeliveryRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

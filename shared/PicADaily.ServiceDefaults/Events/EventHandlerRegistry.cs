@@ -59,6 +59,11 @@ public static class EventHandlerRegistrationExtensions
         registry = new EventHandlerRegistry();
         services.AddSingleton(registry);
         services.AddSingleton<EventTelemetry>();
+        services.AddOptions<EventAdmissionOptions>()
+            .BindConfiguration(EventAdmissionOptions.SectionName)
+            .Validate(options => options.MaxConcurrent >= 1, $"{EventAdmissionOptions.SectionName}:{nameof(EventAdmissionOptions.MaxConcurrent)} must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<EventAdmission>();
         services.AddScoped<FailureReporter>();
         return registry;
     }

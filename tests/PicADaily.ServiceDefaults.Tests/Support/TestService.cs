@@ -3,6 +3,7 @@ using CloudNative.CloudEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PicADaily.Contracts.Decoding;
@@ -33,10 +34,15 @@ public sealed class TestService : IAsyncDisposable
 
     public RecordingPublisher Publisher { get; }
 
-    public static async Task<TestService> StartAsync(ILoggerProvider? logs = null)
+    public static async Task<TestService> StartAsync(ILoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
@@ -70,10 +76,18 @@ public sealed class TestService : IAsyncDisposable
 
         public Func<InboundEvent, HandlerOutcome> Script { get; set; } = _ => HandlerOutcome.Handled();
 
-        public Task<HandlerOutcome> HandleAsync(InboundEvent inboundEvent)
+        /// <summary>When set, the handler waits for it before answering: an event held in progress.</summary>
+        public Task? Gate { get; set; }
+
+        public async Task<HandlerOutcome> HandleAsync(InboundEvent inboundEvent)
         {
             Received.Enqueue(inboundEvent);
-            return Task.FromResult(Script(inboundEvent));
+            if (Gate is { } gate)
+            {
+                await gate;
+            }
+
+            return Script(inboundEvent);
         }
     }
 
