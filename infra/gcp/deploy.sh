@@ -174,7 +174,7 @@ for record in "${RECORDS[@]}"; do
   IFS=$'\t' read -r kind name schedule time_zone topic data attributes <<<"$record"
   [[ "$kind" == schedule ]] || continue
   exists scheduler jobs describe "$name" --location="$REGION" && continue
-  args=(scheduler jobs create pubsub "$name" --location="$REGION" --schedule="$schedule" --topic="$topic")
+  args=(scheduler jobs create pubsub "$name" --location="$REGION" --schedule="$schedule" --topic="projects/$PROJECT/topics/$topic")
   [[ "$time_zone" != - ]] && args+=(--time-zone="$time_zone")
   [[ "$data" != - ]] && args+=(--message-body="$data")
   [[ "$attributes" != - ]] && args+=(--attributes="$attributes")

@@ -73,11 +73,16 @@ exists() {
   gcloud "$@" "--project=$PROJECT" --quiet >/dev/null 2>&1
 }
 
-# Output of a read-only call; in dry-run a placeholder.
+# Output of a read-only call; in dry-run a placeholder, and the call printed on stderr (stdout is captured).
 query() {
   local placeholder="$1"
   shift
   if [[ "$DRY_RUN" == true ]]; then
+    {
+      printf '# reads:'
+      printf ' %q' gcloud "$@" "--project=$PROJECT"
+      printf '\n'
+    } >&2
     printf '%s\n' "$placeholder"
   else
     gcloud "$@" "--project=$PROJECT" --quiet

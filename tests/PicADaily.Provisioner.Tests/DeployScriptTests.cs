@@ -52,7 +52,7 @@ public sealed class DeployScriptTests
         Assert.Contains("--event-types=OBJECT_FINALIZE,OBJECT_DELETE", notification);
         var job = Assert.Single(run.Starting("scheduler jobs create pubsub collage-refresh"));
         Assert.Contains("--schedule=* * * * *", job);
-        Assert.Contains("--topic=collage-refresh", job);
+        Assert.Contains($"--topic=projects/{Project}/topics/collage-refresh", job);
         foreach (var service in Services)
         {
             Assert.Single(run.Starting("builds submit"), c => c.Contains($"--substitutions=_DOCKERFILE=services/{service}/Dockerfile,_IMAGE={Region}-docker.pkg.dev/{Project}/picadaily/{service}:test"));

@@ -19,6 +19,7 @@ public static class FirestoreRegistration
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QueryExecutor>();
         services.AddSingleton<DocumentHandlers>();
+        services.AddSingleton<ListDocumentsHandler>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<CommitHandler>();
         return services;

@@ -192,13 +192,13 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_empty_result_is_a_single_element_holding_only_readTime()
+    public async Task An_empty_result_is_a_single_element_holding_only_readTime_and_done()
     {
         var (status, body) = await api.Send(HttpMethod.Post, $"v1/{Root}:runQuery", new JsonObject { ["structuredQuery"] = With(From(), ("where", Field("labels", "ARRAY_CONTAINS", Str("Whale")))) });
 
         Assert.Equal(HttpStatusCode.OK, status);
         var only = Assert.Single(body!.AsArray());
-        Assert.Equal(["readTime"], only!.AsObject().Select(p => p.Key));
+        Assert.Equal(["readTime", "done"], only!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

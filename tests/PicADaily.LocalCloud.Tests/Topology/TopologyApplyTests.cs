@@ -31,7 +31,8 @@ public sealed class TopologyApplyTests
         Assert.Equal(8, subscriptions.Count);
         Assert.Equal("http://127.0.0.1:5101/events", subscriptions["image-analysis-picture-events"]["pushConfig"]!["pushEndpoint"]!.GetValue<string>());
         Assert.Equal("http://127.0.0.1:5105/events", subscriptions["frontend-dead-letters"]["pushConfig"]!["pushEndpoint"]!.GetValue<string>());
-        Assert.Null(subscriptions["thumbnail-picture-events"]["pushConfig"]);
+        // No endpoint known for the service: a pull subscription, shown with an empty pushConfig as Google shows it.
+        Assert.Null(subscriptions["thumbnail-picture-events"]["pushConfig"]!["pushEndpoint"]);
         Assert.Equal("attributes.eventType = \"OBJECT_FINALIZE\"", subscriptions["thumbnail-picture-events"]["filter"]!.GetValue<string>());
         Assert.Equal("projects/picadaily-local/topics/dead-letters", subscriptions["collage-collage-refresh"]["deadLetterPolicy"]!["deadLetterTopic"]!.GetValue<string>());
         Assert.Equal(120, subscriptions["image-analysis-picture-events"]["ackDeadlineSeconds"]!.GetValue<int>());

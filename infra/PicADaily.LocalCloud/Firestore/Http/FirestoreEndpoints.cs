@@ -7,12 +7,13 @@ using PicADaily.LocalCloud.Hosting;
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>
-/// Routes <c>/v1/projects/{p}/databases/{d}/documents...</c> to the document, query and commit handlers.
+/// Routes <c>/v1/projects/{p}/databases/{d}/documents...</c> to the document, listDocuments, query and commit handlers.
 /// Any bearer token (Firestore emulator's <c>Bearer owner</c>) or none is accepted.
 /// </summary>
 public static class FirestoreEndpoints
 {
-    public static async Task<IResult> Handle(HttpContext context, DocumentHandlers documents, QueryHandler queries, CommitHandler commits)
+    public static async Task<IResult> Handle(
+        HttpContext context, DocumentHandlers documents, ListDocumentsHandler lists, QueryHandler queries, CommitHandler commits)
     {
         try
         {
@@ -33,7 +34,7 @@ public static class FirestoreEndpoints
                 ("GET", null, 0) when rest.Length > 0 => documents.Get(context.Request, resource),
                 ("PATCH", null, 0) when rest.Length > 0 => await documents.Patch(context.Request, resource, ct),
                 ("DELETE", null, 0) when rest.Length > 0 => documents.Delete(context.Request, resource),
-                ("GET", null, 1) => throw FirestoreException.Unimplemented("LocalCloud does not serve listDocuments; use runQuery."),
+                ("GET", null, 1) => lists.List(context.Request, resource),
                 _ => throw FirestoreException.InvalidArgument($"{method} is not valid on {string.Join('/', segments)}."),
             };
         }

@@ -5,7 +5,7 @@ using PicADaily.LocalCloud.Firestore.Values;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 
-/// <summary><c>:runQuery</c>: the REST form of the result stream, a JSON array of <c>{document, readTime}</c>, or <c>[{readTime}]</c> when empty.</summary>
+/// <summary><c>:runQuery</c>: the REST form of the result stream, a JSON array of <c>{document, readTime}</c>, or <c>[{readTime}]</c> when empty; the last element carries <c>"done": true</c>.</summary>
 public sealed class QueryHandler(QueryExecutor executor, TimeProvider time)
 {
     public async Task<IResult> RunQuery(HttpRequest request, string parent, CancellationToken cancellationToken)
@@ -24,6 +24,9 @@ public sealed class QueryHandler(QueryExecutor executor, TimeProvider time)
         {
             response.Add(new JsonObject { ["readTime"] = readTime });
         }
+
+        // The whole result is in this one answer, so its last element says so, as the emulator's does.
+        response[^1]!["done"] = true;
 
         return Results.Json(response);
     }

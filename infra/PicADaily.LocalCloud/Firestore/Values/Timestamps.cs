@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace PicADaily.LocalCloud.Firestore.Values;
 
-/// <summary>RFC 3339 timestamps at Firestore's precision: microseconds since the Unix epoch, extra digits truncated.</summary>
+/// <summary>
+/// RFC 3339 timestamps at Firestore's precision: microseconds since the Unix epoch, extra digits truncated.
+/// Written in proto3 JSON's canonical form, as Firestore and its emulator write them: no fraction when it
+/// is zero, else 3 or 6 digits (<c>2001-01-01T00:00:00Z</c>, <c>...00.500Z</c>, <c>...00.123456Z</c>).
+/// </summary>
 public static class Timestamps
 {
     public static string Format(long micros)
@@ -15,7 +19,13 @@ public static class Timestamps
         }
 
         var time = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
-        return time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + fraction.ToString("D6", CultureInfo.InvariantCulture) + "Z";
+        var digits = fraction switch
+        {
+            0 => "",
+            _ when fraction % 1000 == 0 => "." + (fraction / 1000).ToString("D3", CultureInfo.InvariantCulture),
+            _ => "." + fraction.ToString("D6", CultureInfo.InvariantCulture),
+        };
+        return time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + digits + "Z";
     }
 
     /// <returns>False when <paramref name="text"/> is not an RFC 3339 timestamp.</returns>

@@ -13,14 +13,14 @@ internal static class SubscriptionEndpoints
         {
             var body = await GoogleErrors.ReadBodyAsync<SubscriptionResource>(request)
                 ?? throw PubSubException.InvalidArgument("A subscription needs a body with a topic.");
-            return Results.Json(await broker.CreateSubscriptionAsync(Name(project, subscription), body), PubSubJson.Options);
+            return Results.Json(SubscriptionView.Of(await broker.CreateSubscriptionAsync(Name(project, subscription), body)), PubSubJson.Options);
         });
 
         group.MapGet("/{subscription}", (string project, string subscription, PubSubBroker broker) =>
-            Results.Json(broker.GetSubscription(Name(project, subscription)), PubSubJson.Options));
+            Results.Json(SubscriptionView.Of(broker.GetSubscription(Name(project, subscription))), PubSubJson.Options));
 
         group.MapGet("/", (string project, PubSubBroker broker) =>
-            Results.Json(new ListSubscriptionsResponse(broker.ListSubscriptions(project)), PubSubJson.Options));
+            Results.Json(new ListSubscriptionsResponse([.. broker.ListSubscriptions(project).Select(SubscriptionView.Of)]), PubSubJson.Options));
 
         group.MapDelete("/{subscription}", async (string project, string subscription, PubSubBroker broker) =>
         {
@@ -32,7 +32,7 @@ internal static class SubscriptionEndpoints
         {
             var body = await GoogleErrors.ReadBodyAsync<UpdateSubscriptionRequest>(request);
             var updated = await broker.UpdateSubscriptionAsync(Name(project, subscription), body?.Subscription ?? new(), body?.UpdateMask);
-            return Results.Json(updated, PubSubJson.Options);
+            return Results.Json(SubscriptionView.Of(updated), PubSubJson.Options);
         });
 
         group.MapPost("/{subscriptionAndMethod}", async (string project, string subscriptionAndMethod, HttpRequest request, PubSubBroker broker) =>
