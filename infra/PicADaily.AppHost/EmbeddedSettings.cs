@@ -7,7 +7,8 @@ namespace PicADaily.AppHost;
 /// <c>PICADAILY_DATA</c> (state folder, default <c>.data/</c> at the repository root),
 /// <c>CollageSchedule</c> (cron, default every minute, from infra/topology.json),
 /// <c>RetryMinimumBackoff</c> / <c>RetryMaximumBackoff</c> (e.g. "1s", to retry faster locally),
-/// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced).
+/// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
+/// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway).
 /// </summary>
 internal sealed record EmbeddedSettings(string DataPath, string TopologyPath, IReadOnlyDictionary<string, string> LocalCloudOverrides)
 {
@@ -24,6 +25,7 @@ internal sealed record EmbeddedSettings(string DataPath, string TopologyPath, IR
         Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides);
         Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides);
         Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides);
+        Forward(configuration, "FolderIncompleteGrace", "LocalCloud__Storage__IncompleteGrace", overrides);
         return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides);
     }
 

@@ -47,6 +47,7 @@ public sealed class EmbeddedSystem : IAsyncLifetime
                 "RetryMinimumBackoff=0.5s",
                 "RetryMaximumBackoff=2s",
                 "FolderSettleInterval=00:00:00.300",
+                "FolderIncompleteGrace=00:00:03", // the corrupt-picture test drops a cut-off JPEG
             ],
             starting.Token);
         app = await builder.BuildAsync(starting.Token);
