@@ -42,8 +42,7 @@ public sealed class BucketFolderScanner(
                 logger.LogError(ex, "Scanning the bucket folders under {BucketsRoot} failed; trying again", paths.BucketsRoot);
             }
 
-            // While files settle, look again soon; otherwise wait for the watcher or the periodic scan.
-            var wait = settling.Count > 0 ? TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20)) : settings.ScanInterval;
+            var wait = NextLook(settings);
             try
             {
                 if (await changed.WaitAsync(wait, stoppingToken))
@@ -57,6 +56,25 @@ public sealed class BucketFolderScanner(
                 return;
             }
         }
+    }
+
+    // While files settle, look again soon; otherwise wait for the watcher or the periodic scan. Files that
+    // only wait for the incomplete grace need no polling: a change wakes the watcher, the grace ending is a time.
+    private TimeSpan NextLook(StorageOptions settings)
+    {
+        if (settling.Count == 0)
+        {
+            return settings.ScanInterval;
+        }
+
+        var soon = TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20));
+        if (settling.Values.Any(entry => !entry.ToldIncomplete))
+        {
+            return soon;
+        }
+
+        var graceEnds = settling.Values.Min(entry => entry.Since) + settings.EffectiveIncompleteGrace - time.GetUtcNow();
+        return graceEnds < soon ? soon : graceEnds > settings.ScanInterval ? settings.ScanInterval : graceEnds;
     }
 
     /// <summary>One pass over all bucket folders against the index.</summary>
