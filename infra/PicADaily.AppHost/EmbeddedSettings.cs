@@ -8,6 +8,7 @@ namespace PicADaily.AppHost;
 /// <c>CollageSchedule</c> (cron, default every minute, from infra/topology.json),
 /// <c>RetryMinimumBackoff</c> / <c>RetryMaximumBackoff</c> (e.g. "1s", to retry faster locally),
 /// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
+/// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway),
 /// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
 /// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default two per core).
 /// </summary>
@@ -30,6 +31,7 @@ internal sealed record EmbeddedSettings(
         Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides);
         Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides);
         Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides);
+        Forward(configuration, "FolderIncompleteGrace", "LocalCloud__Storage__IncompleteGrace", overrides);
 
         // Every service reads both; only the image services decode, the others ignore the first.
         var serviceOverrides = new Dictionary<string, string>();

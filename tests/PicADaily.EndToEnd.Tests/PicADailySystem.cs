@@ -58,6 +58,7 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
             "RetryMinimumBackoff=0.5s",
             "RetryMaximumBackoff=2s",
             "FolderSettleInterval=00:00:00.300",
+            "FolderIncompleteGrace=00:00:03", // the corrupt-file test drops a cut-off JPEG on purpose
             .. emulators ? ["--emulators"] : Array.Empty<string>(),
             .. extraArguments,
         ];

@@ -6,8 +6,12 @@ namespace PicADaily.LocalCloud.Storage;
 /// Makes the bucket folders an interface: files dropped, replaced or deleted there by a person
 /// become object changes with the same notifications as API calls. A file watcher triggers scans
 /// quickly; a periodic scan catches what the watcher misses; the first scan at start-up finds what
-/// changed while LocalCloud was down. A file is announced once, when its size and modification
-/// time stayed the same for <see cref="StorageOptions.SettleInterval"/>, so a slow copy gives one event.
+/// changed while LocalCloud was down.
+/// One copy gives one generation: a file is announced once its size and modification time stayed
+/// the same for <see cref="StorageOptions.SettleInterval"/>, and a picture that does not look whole
+/// (a copy stalled mid-file) or an empty file for <see cref="StorageOptions.IncompleteGrace"/>;
+/// scratch names of copying tools are never announced (<see cref="FolderNamePolicy"/>); a later
+/// change of times or mode with the same bytes only updates the index (<see cref="FolderWriteOutcome.SameContent"/>).
 /// </summary>
 public sealed class BucketFolderScanner(
     StoragePaths paths,
@@ -17,7 +21,7 @@ public sealed class BucketFolderScanner(
     TimeProvider time,
     ILogger<BucketFolderScanner> logger) : BackgroundService
 {
-    private readonly Dictionary<(string Bucket, string Name), (FileStamp Stamp, DateTimeOffset Since)> settling = [];
+    private readonly Dictionary<(string Bucket, string Name), Settling> settling = [];
     private readonly HashSet<string> reportedUnusable = new(StringComparer.Ordinal);
     private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(50);
 
@@ -38,8 +42,7 @@ public sealed class BucketFolderScanner(
                 logger.LogError(ex, "Scanning the bucket folders under {BucketsRoot} failed; trying again", paths.BucketsRoot);
             }
 
-            // While files settle, look again soon; otherwise wait for the watcher or the periodic scan.
-            var wait = settling.Count > 0 ? TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20)) : settings.ScanInterval;
+            var wait = NextLook(settings);
             try
             {
                 if (await changed.WaitAsync(wait, stoppingToken))
@@ -53,6 +56,25 @@ public sealed class BucketFolderScanner(
                 return;
             }
         }
+    }
+
+    // While files settle, look again soon; otherwise wait for the watcher or the periodic scan. Files that
+    // only wait for the incomplete grace need no polling: a change wakes the watcher, the grace ending is a time.
+    private TimeSpan NextLook(StorageOptions settings)
+    {
+        if (settling.Count == 0)
+        {
+            return settings.ScanInterval;
+        }
+
+        var soon = TimeSpan.FromTicks(Math.Max(settings.SettleInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 20));
+        if (settling.Values.Any(entry => !entry.ToldIncomplete))
+        {
+            return soon;
+        }
+
+        var graceEnds = settling.Values.Min(entry => entry.Since) + settings.EffectiveIncompleteGrace - time.GetUtcNow();
+        return graceEnds < soon ? soon : graceEnds > settings.ScanInterval ? settings.ScanInterval : graceEnds;
     }
 
     /// <summary>One pass over all bucket folders against the index.</summary>
@@ -85,8 +107,14 @@ public sealed class BucketFolderScanner(
                     continue;
                 }
 
+                var stored = known.GetValueOrDefault((bucket, name));
+                if (stored is null && FolderNamePolicy.IsScratch(name))
+                {
+                    continue;
+                }
+
                 seen.Add((bucket, name));
-                await ConsiderFileAsync(bucket, name, file, known.GetValueOrDefault((bucket, name)), cancellationToken);
+                await ConsiderFileAsync(bucket, name, file, stored, cancellationToken);
             }
         }
 
@@ -119,12 +147,26 @@ public sealed class BucketFolderScanner(
         var now = time.GetUtcNow();
         if (!settling.TryGetValue(key, out var entry) || entry.Stamp != stamp)
         {
-            settling[key] = (stamp, now);
+            settling[key] = new Settling(stamp, now);
             return;
         }
 
-        if (now - entry.Since < options.Value.SettleInterval)
+        var quiet = now - entry.Since;
+        var settings = options.Value;
+        if (quiet < settings.SettleInterval)
         {
+            return;
+        }
+
+        if (quiet < settings.EffectiveIncompleteGrace && !LooksComplete(file))
+        {
+            if (!entry.ToldIncomplete)
+            {
+                settling[key] = entry with { ToldIncomplete = true };
+                logger.LogInformation("{Bucket}/{Object} in the bucket folder does not look complete yet ({Size} bytes); it is announced when it changes or after {Grace} unchanged",
+                    bucket, name, stamp.Size, settings.EffectiveIncompleteGrace);
+            }
+
             return;
         }
 
@@ -139,14 +181,39 @@ public sealed class BucketFolderScanner(
             return;
         }
 
-        if (await store.RecordFolderWriteAsync(bucket, name, stamp, hashes, cancellationToken))
+        var outcome = await store.RecordFolderWriteAsync(bucket, name, stamp, hashes, cancellationToken);
+        switch (outcome)
         {
-            settling.Remove(key);
-            logger.LogInformation("Noticed {Bucket}/{Object} in the bucket folder ({Size} bytes)", bucket, name, hashes.Size);
+            case FolderWriteOutcome.ChangedMeanwhile:
+                settling[key] = new Settling(FileStamp.TryOf(file) ?? stamp, time.GetUtcNow());
+                return;
+            case FolderWriteOutcome.NewGeneration:
+                logger.LogInformation("Noticed {Bucket}/{Object} in the bucket folder ({Size} bytes)", bucket, name, hashes.Size);
+                break;
+            case FolderWriteOutcome.SameContent:
+                logger.LogDebug("Only the times or mode of {Bucket}/{Object} changed in the bucket folder; same content, no new generation", bucket, name);
+                break;
         }
-        else
+
+        settling.Remove(key);
+    }
+
+    private bool LooksComplete(string file)
+    {
+        try
         {
-            settling[key] = (FileStamp.TryOf(file) ?? stamp, time.GetUtcNow());
+            return PictureCompleteness.LooksComplete(file);
+        }
+        catch (IOException ex)
+        {
+            logger.LogDebug(ex, "Could not read the ends of {File}; will look again", file);
+            return false;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // Not readable for now (e.g. a mode change in progress): hashing would fail the same way.
+            logger.LogDebug(ex, "Could not read the ends of {File}; will look again", file);
+            return false;
         }
     }
 
@@ -235,3 +302,6 @@ public sealed class BucketFolderScanner(
         }
     }
 }
+
+/// <summary>A file seen with <paramref name="Stamp"/> unchanged since <paramref name="Since"/>, waiting to be announced.</summary>
+internal readonly record struct Settling(FileStamp Stamp, DateTimeOffset Since, bool ToldIncomplete = false);

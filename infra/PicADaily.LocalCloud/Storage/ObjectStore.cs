@@ -82,23 +82,32 @@ public sealed class ObjectStore(
 
     /// <summary>
     /// Records a file someone put into a bucket folder, if it still is exactly the file that was
-    /// hashed. Returns false when it changed meanwhile (the scanner then waits for it to settle again).
+    /// hashed. A file whose bytes equal the live generation's (size, MD5 and CRC32C) is not a new
+    /// generation: copying tools set times and modes after writing, which changes only the stamp.
     /// </summary>
-    public async Task<bool> RecordFolderWriteAsync(string bucket, string name, FileStamp hashedStamp, ContentHashes hashes, CancellationToken cancellationToken)
+    public async Task<FolderWriteOutcome> RecordFolderWriteAsync(string bucket, string name, FileStamp hashedStamp, ContentHashes hashes, CancellationToken cancellationToken)
     {
         using var held = await mutex.EnterAsync(cancellationToken);
         using var session = index.Begin();
         var path = paths.ObjectFile(bucket, name);
         if (FileStamp.TryOf(path) != hashedStamp || hashes.Size != hashedStamp.Size)
         {
-            return false;
+            return FolderWriteOutcome.ChangedMeanwhile;
         }
 
         EnsureBucketRow(session, bucket);
         var live = session.GetObject(bucket, name);
         if (live is not null && hashedStamp.Matches(live))
         {
-            return true;
+            return FolderWriteOutcome.AlreadyRecorded;
+        }
+
+        if (live is not null && live.Size == hashes.Size && live.Md5Hash == hashes.Md5Base64 && live.Crc32C == hashes.Crc32CBase64)
+        {
+            // Same generation, same metadata: only remember the new stamp so the scanner stops looking at it.
+            session.UpsertObject(live with { FileTicks = hashedStamp.Ticks });
+            session.Commit();
+            return FolderWriteOutcome.SameContent;
         }
 
         var now = time.GetUtcNow();
@@ -109,7 +118,7 @@ public sealed class ObjectStore(
         outbox.RecordNewGeneration(session, live, created, now);
         session.Commit();
         signal.Notify();
-        return true;
+        return FolderWriteOutcome.NewGeneration;
     }
 
     /// <summary>Records that the file of an indexed object was removed from its bucket folder.</summary>
