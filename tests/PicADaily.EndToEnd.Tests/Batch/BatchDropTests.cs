@@ -57,6 +57,9 @@ public sealed class BatchDropTests(BatchSystem system, ITestOutputHelper output)
             output.WriteLine(delivery.ToString());
         }
 
+        // dotnet test shows a passing test's output only at higher verbosity; CI prints this file after the run.
+        await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "batch-backpressure.txt"), deliveries.Select(d => d.ToString()));
+
         await storageEvents.CatchUpAsync();
         await system.Activity.CatchUpAsync();
         var finalized = storageEvents.StorageEvents.Where(e => e.Kind == StorageEventKind.Finalized).ToList();
