@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Deploys Pic-a-Daily to Google Cloud: APIs, private buckets, Firestore with its indexes, one
-# least-privilege service account per service, the Cloud Run services (private except the
-# frontend), the Pub/Sub topology of infra/topology.json with authenticated push, the bucket
-# notification and the Cloud Scheduler job. Idempotent: every resource is described before it is
-# created, so a second run changes nothing. See infra/gcp/README.md.
+# least-privilege service account per service, the Cloud Run services (internal ingress, Pub/Sub
+# push only, except the frontend, which Identity-Aware Proxy guards unless --public), the Pub/Sub
+# topology of infra/topology.json with authenticated push, the bucket notification and the Cloud
+# Scheduler job. Idempotent: every resource is described before it is created, so a second run
+# changes nothing. See infra/gcp/README.md.
 #
 #   infra/gcp/deploy.sh --project my-project --region europe-west1 [--dry-run] [--redeploy]
+#                       [--access user:someone@example.com]... [--public]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +24,8 @@ mapfile -t RECORDS < <(topology_records "$TOPOLOGY")
 
 say "APIs"
 APIS=(run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com pubsub.googleapis.com
-  firestore.googleapis.com storage.googleapis.com vision.googleapis.com cloudscheduler.googleapis.com iam.googleapis.com)
+  firestore.googleapis.com storage.googleapis.com vision.googleapis.com cloudscheduler.googleapis.com iam.googleapis.com
+  iap.googleapis.com)
 ENABLED="$(query "" services list --enabled --format='value(config.name)')"
 MISSING_APIS=()
 for api in "${APIS[@]}"; do
@@ -34,18 +37,37 @@ fi
 
 PROJECT_NUMBER="$(query "PROJECT_NUMBER" projects describe "$PROJECT" --format='value(projectNumber)')"
 PUBSUB_AGENT="service-$PROJECT_NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com"
+IAP_AGENT="service-$PROJECT_NUMBER@gcp-sa-iap.iam.gserviceaccount.com"
+
+# The account running this script always gets in through Identity-Aware Proxy (and is the app's admin).
+DEPLOYER="$(deployer_account)"
+case "$DEPLOYER" in
+  "") echo "No active gcloud account: run gcloud auth login first." >&2; exit 2 ;;
+  *.gserviceaccount.com) DEPLOYER_MEMBER="serviceAccount:$DEPLOYER" ;;
+  *) DEPLOYER_MEMBER="user:$DEPLOYER" ;;
+esac
 
 say "Artifact Registry repository $REPOSITORY"
 exists artifacts repositories describe "$REPOSITORY" --location="$REGION" ||
   gc artifacts repositories create "$REPOSITORY" --repository-format=docker --location="$REGION" --description="Pic-a-Daily images"
 
-say "Buckets (private: uniform access, public access prevented)"
+say "Buckets (private: uniform access, public access prevented; an existing one must be this project's)"
 for record in "${RECORDS[@]}"; do
   IFS=$'\t' read -r kind name _ <<<"$record"
   [[ "$kind" == bucket ]] || continue
   bucket="gs://$(bucket_for "$name")"
-  exists storage buckets describe "$bucket" ||
-    gc storage buckets create "$bucket" --location="$REGION" --uniform-bucket-level-access --public-access-prevention
+  # Bucket names are global: a bucket of this name in someone else's project must never be adopted
+  # (our services would write pictures into it and read whatever it holds).
+  owner="$(bucket_owner "$bucket")"
+  if [[ -z "$owner" ]]; then
+    gc storage buckets create "$bucket" --location="$REGION" --uniform-bucket-level-access --public-access-prevention || {
+      echo "Could not create $bucket. If it exists in a project you cannot see, its name is taken: delete it there or deploy to a project with another id." >&2
+      exit 3
+    }
+  elif [[ "$owner" != "$PROJECT_NUMBER" ]]; then
+    echo "Refusing $bucket: it exists but belongs to project number $owner, not to $PROJECT ($PROJECT_NUMBER)." >&2
+    exit 3
+  fi
 done
 
 say "Firestore (native mode) and the composite indexes of the picture queries"
@@ -104,7 +126,7 @@ for service in "${SERVICES[@]}"; do
     collage)
       bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
     garbage-collection)
-      bucket_role "$PICTURES" "$account" roles/storage.objectUser
+      # Deletes thumbnails and documents only; the pictures bucket it never touches.
       bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
     frontend)
       bucket_role "$PICTURES" "$account" roles/storage.objectUser
@@ -115,7 +137,7 @@ done
 gc_quiet iam service-accounts add-iam-policy-binding "$(push_account)" \
   --member="serviceAccount:$PUBSUB_AGENT" --role=roles/iam.serviceAccountTokenCreator
 
-say "Cloud Run services (built with Cloud Build; private except the frontend)"
+say "Cloud Run services (built with Cloud Build; internal ingress except the frontend; sized as in README.md)"
 for service in "${SERVICES[@]}"; do
   if exists run services describe "$service" --region="$REGION" && [[ "$REDEPLOY" != true ]]; then
     continue
@@ -123,16 +145,40 @@ for service in "${SERVICES[@]}"; do
   image="$REGISTRY/$service:$TAG"
   gc builds submit "$ROOT" --region="$REGION" --config="$HERE/cloudbuild.yaml" \
     --substitutions="_DOCKERFILE=services/$service/Dockerfile,_IMAGE=$image"
-  access=--no-allow-unauthenticated
-  is_public "$service" && access=--allow-unauthenticated
-  gc run deploy "$service" --region="$REGION" --image="$image" --service-account="$(service_account "$service")" "$access" \
-    --set-env-vars="GOOGLE_CLOUD_PROJECT=$PROJECT,BUCKET_PICTURES=$PICTURES,BUCKET_THUMBNAILS=$THUMBNAILS,PUSH_AUTH_AUDIENCE=$(service_url "$service"),PUSH_AUTH_ALLOWED_EMAILS=$(push_account)"
+  mapfile -t size < <(sizing_flags "$service")
+  env="GOOGLE_CLOUD_PROJECT=$PROJECT,BUCKET_PICTURES=$PICTURES,BUCKET_THUMBNAILS=$THUMBNAILS,PUSH_AUTH_AUDIENCE=$(service_url "$service"),PUSH_AUTH_ALLOWED_EMAILS=$(push_account),$(sizing_env "$service")"
+  if ! is_user_facing "$service"; then
+    # Pub/Sub push from this project counts as internal traffic: nothing else can reach the URL.
+    gc run deploy "$service" --region="$REGION" --image="$image" --service-account="$(service_account "$service")" \
+      --no-allow-unauthenticated --ingress=internal "${size[@]}" --set-env-vars="$env"
+  elif [[ "$PUBLIC" == true ]]; then
+    gc beta run deploy "$service" --region="$REGION" --image="$image" --service-account="$(service_account "$service")" \
+      --allow-unauthenticated --no-iap --ingress=all "${size[@]}" --set-env-vars="$env"
+  else
+    # Cloud Run's direct IAP integration (beta in gcloud 528). The app checks IAP's signed header
+    # against this audience and treats the deploying account as its admin.
+    gc beta run deploy "$service" --region="$REGION" --image="$image" --service-account="$(service_account "$service")" \
+      --no-allow-unauthenticated --iap --ingress=all "${size[@]}" \
+      --set-env-vars="$env,Access__IapAudience=$(iap_audience "$service"),Access__Admins__0=$DEPLOYER"
+  fi
 done
 for service in "${SERVICES[@]}"; do
-  is_public "$service" && continue
+  is_user_facing "$service" && continue
   gc_quiet run services add-iam-policy-binding "$service" --region="$REGION" \
     --member="serviceAccount:$(push_account)" --role=roles/run.invoker
 done
+if [[ "$PUBLIC" != true ]]; then
+  say "Identity-Aware Proxy in front of the frontend: you, $(printf '%s ' "${ACCESS[@]}")and the push account"
+  for service in "${USER_FACING[@]}"; do
+    # IAP calls the service as its own agent once it has let a request through.
+    gc_quiet run services add-iam-policy-binding "$service" --region="$REGION" \
+      --member="serviceAccount:$IAP_AGENT" --role=roles/run.invoker
+    for member in "$DEPLOYER_MEMBER" "${ACCESS[@]}" "serviceAccount:$(push_account)"; do
+      gc_quiet beta iap web add-iam-policy-binding --resource-type=cloud-run --service="$service" --region="$REGION" \
+        --member="$member" --role=roles/iap.httpsResourceAccessor --condition=None
+    done
+  done
+fi
 
 say "Push subscriptions (OIDC token of the push account, audience = the service URL)"
 for record in "${RECORDS[@]}"; do
@@ -184,3 +230,10 @@ done
 if [[ "$DRY_RUN" != true ]]; then
   say "Done: $(query "" run services describe frontend --region="$REGION" --format='value(status.url)')"
 fi
+if [[ "$PUBLIC" == true ]]; then
+  say "The frontend is PUBLIC: anyone with its URL may look and upload (the other services stay internal)."
+else
+  say "The frontend is private: Identity-Aware Proxy admits $DEPLOYER$( [[ ${#ACCESS[@]} -gt 0 ]] && printf ' and %s' "${ACCESS[*]}"). Add people with --access."
+fi
+say "Budget: at most $(max_instances_total) instances in all (--max-instances per service). Set a budget alert on the billing account:"
+echo "   gcloud billing budgets create --billing-account=ACCOUNT_ID --display-name=picadaily --budget-amount=10USD --threshold-rule=percent=0.5 --threshold-rule=percent=0.9"

@@ -18,6 +18,15 @@ switch (args)
         return await PeakMemoryProbe.ThumbnailOfFileAsync(path);
     case ["--p1", var rounds]:
         return InterleavedComparison.Run(int.Parse(rounds));
+    case ["--p4-bound", var events, var path, .. var bound]:
+        // A service at its bound: [decodes at once=1] [pixel cap=50000000] [memory setting in MiB, checked].
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return await BoundMemoryProbe.RunAsync(
+            int.Parse(events, invariant),
+            path,
+            bound.Length > 0 ? int.Parse(bound[0], invariant) : 1,
+            bound.Length > 1 ? long.Parse(bound[1], invariant) : 50_000_000,
+            bound.Length > 2 ? double.Parse(bound[2], invariant) : null);
     case ["--p4-flood"]:
         return await PeakMemoryProbe.PixelFloodAsync();
     case ["--p2", .. var p2]:

@@ -96,6 +96,22 @@ public sealed partial class ContainerFilesTests
         }
     }
 
+    [Fact]
+    public void The_compose_file_publishes_ports_on_loopback_only()
+    {
+        var lines = File.ReadAllLines(Repository.File("docker-compose.yml"));
+        var published = lines
+            .Select((line, index) => (line, index))
+            .Where(l => l.line.Trim() == "ports:")
+            .SelectMany(l => lines.Skip(l.index + 1).TakeWhile(p => p.TrimStart().StartsWith("- ", StringComparison.Ordinal) || p.TrimStart().StartsWith('#')))
+            .Where(p => p.TrimStart().StartsWith("- ", StringComparison.Ordinal))
+            .Select(p => p.Trim()[2..].Trim('"', '\''))
+            .ToList();
+
+        Assert.NotEmpty(published);
+        Assert.All(published, port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
+    }
+
     private static List<string> FromLines(string text) =>
         text.Split('\n').Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
 

@@ -56,9 +56,10 @@ public sealed class DeployScriptTests
         foreach (var service in Services)
         {
             Assert.Single(run.Starting("builds submit"), c => c.Contains($"--substitutions=_DOCKERFILE=services/{service}/Dockerfile,_IMAGE={Region}-docker.pkg.dev/{Project}/picadaily/{service}:test"));
-            var deploy = Assert.Single(run.Starting($"run deploy {service}"));
+            var deploy = Assert.Single(run.Deployments(service));
             Assert.Contains($"--service-account=picadaily-{service}@{Project}.iam.gserviceaccount.com", deploy);
-            Assert.Contains(service == "frontend" ? "--allow-unauthenticated" : "--no-allow-unauthenticated", deploy);
+            Assert.Contains("--no-allow-unauthenticated", deploy);
+            Assert.Contains(service == "frontend" ? "--iap" : "--ingress=internal", deploy);
             Assert.Contains(deploy, a => a.Contains($"PUSH_AUTH_AUDIENCE=https://{service}-{ProjectNumber}.{Region}.run.app,PUSH_AUTH_ALLOWED_EMAILS={PushAccount}", StringComparison.Ordinal));
         }
     }
@@ -81,8 +82,8 @@ public sealed class DeployScriptTests
         Assert.Contains("--type=firestore-native", Assert.Single(run.Starting("firestore databases create")));
         Assert.Equal(2, run.Starting("firestore indexes composite create").Count);
         Assert.Equal(Services.Length + 1, run.Starting("iam service-accounts create").Count);
-        // Private services admit the push account only; the public frontend needs no invoker binding.
-        var invokers = run.Starting("run services add-iam-policy-binding");
+        // Private services admit the push account only; the frontend admits Identity-Aware Proxy's agent.
+        var invokers = run.Starting("run services add-iam-policy-binding").Where(c => c.Contains($"--member=serviceAccount:{PushAccount}")).ToList();
         Assert.Equal(Services.Where(s => s != "frontend").Order(), invokers.Select(c => c[3]).Order());
         Assert.All(invokers, c => Assert.Contains($"--member=serviceAccount:{PushAccount}", c));
         // Dead-lettering: the Pub/Sub service agent publishes to dead-letters and acknowledges on each source.
@@ -122,7 +123,7 @@ public sealed class DeployScriptTests
         Assert.Empty(run.Calls);
         Assert.Contains("+ gcloud pubsub topics create picture-events --project=demo-project", run.Output, StringComparison.Ordinal);
         Assert.Contains("+ gcloud scheduler jobs create pubsub collage-refresh", run.Output, StringComparison.Ordinal);
-        Assert.Contains("+ gcloud run deploy frontend", run.Output, StringComparison.Ordinal);
+        Assert.Contains("+ gcloud beta run deploy frontend", run.Output, StringComparison.Ordinal);
         Assert.Contains("+ gcloud run services add-iam-policy-binding thumbnail", run.Output, StringComparison.Ordinal);
         Assert.Contains("+ gcloud pubsub topics add-iam-policy-binding dead-letters", run.Output, StringComparison.Ordinal);
     }

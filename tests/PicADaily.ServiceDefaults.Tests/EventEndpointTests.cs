@@ -62,6 +62,24 @@ public sealed class EventEndpointTests
     }
 
     [Fact]
+    public async Task A_failing_handler_answers_a_problem_with_the_event_id_but_never_the_exception_text()
+    {
+        await using var service = await TestService.StartAsync();
+        service.Handler.Script = _ => throw new InvalidOperationException("secret-internal-detail gs://private-bucket/x");
+
+        var response = await service.Client.SendAsync(Deliveries.StorageFinalize("pubsub-push"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret-internal-detail", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("private-bucket", body, StringComparison.Ordinal);
+        var received = Assert.Single(service.Handler.Received);
+        using var problem = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(received.Id, problem.RootElement.GetProperty("eventId").GetString());
+    }
+
+    [Fact]
     public async Task Permanent_failure_publishes_processing_failed_with_the_reason_then_acks()
     {
         await using var service = await TestService.StartAsync();

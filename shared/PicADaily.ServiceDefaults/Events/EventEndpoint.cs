@@ -89,7 +89,7 @@ public static class EventEndpoint
             logger.LogError(e, "Event {EventId} of type {EventType} for {ObjectName}#{Generation}: handler {Handler} failed", inboundEvent.Id, inboundEvent.Type, inboundEvent.ObjectName, inboundEvent.ObjectGeneration, registration.HandlerClass.Name);
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             Record(telemetry, inboundEvent, "exception", started);
-            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Handler failed", detail: e.Message);
+            return HandlerFailed(inboundEvent.Id);
         }
 
         Record(telemetry, inboundEvent, outcome.Kind.ToString(), started);
@@ -122,7 +122,11 @@ public static class EventEndpoint
                 {
                     // The failure must become visible before the event is acked; until it can be reported, retry.
                     logger.LogError(e, "Event {EventId}: could not report the permanent failure; asking for redelivery", inboundEvent.Id);
-                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Could not report failure", detail: e.Message);
+                    return Results.Problem(
+                        statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "Could not report failure",
+                        detail: "The permanent failure could not be reported yet; deliver this event again later.",
+                        extensions: EventIdOf(inboundEvent.Id));
                 }
 
                 return Results.NoContent();
@@ -131,6 +135,16 @@ public static class EventEndpoint
                 throw new InvalidOperationException($"Unknown outcome {outcome.Kind}.");
         }
     }
+
+    // The exception stays in the log: its message can carry internals (paths, bucket names, upstream
+    // answers) that a sender has no business reading. The event id finds the log lines.
+    private static IResult HandlerFailed(string eventId) => Results.Problem(
+        statusCode: StatusCodes.Status500InternalServerError,
+        title: "Handler failed",
+        detail: "The event could not be processed; it will be retried. The service's log has the cause under this event id.",
+        extensions: EventIdOf(eventId));
+
+    private static Dictionary<string, object?> EventIdOf(string eventId) => new() { ["eventId"] = eventId };
 
     private static IResult Busy(HttpContext context, EventAdmission admission, EventTelemetry telemetry, ILogger logger, long refusedInARow)
     {

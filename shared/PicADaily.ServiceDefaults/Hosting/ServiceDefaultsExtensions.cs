@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddEventHandling();
         builder.Services.AddPushAuthentication(configuration);
+        builder.Services.AddTransportSecurity(configuration);
         return builder;
     }
 

@@ -27,6 +27,18 @@ for arg in "$@"; do
   esac
 done
 
+if [[ "${positional[*]:0:2}" == "config get-value" ]]; then
+  echo "deployer@example.com"
+  exit 0
+fi
+
+# "gcloud beta X" is X for the state kept here.
+if [[ ${#positional[@]} -gt 0 && "${positional[0]}" == beta ]]; then
+  positional=("${positional[@]:1}")
+fi
+# Buckets named here exist in another project (FAKE_GCLOUD_FOREIGN_BUCKETS, space-separated gs:// URLs).
+foreign_project_number=999999999999
+
 verb_at=-1
 for i in "${!positional[@]}"; do
   case "${positional[$i]}" in
@@ -76,8 +88,13 @@ case "$verb" in
     case "$group" in
       projects) echo "$PROJECT_NUMBER"; exit 0 ;;
     esac
+    if [[ "$group" == "storage buckets" && " ${FAKE_GCLOUD_FOREIGN_BUCKETS:-} " == *" $last "* ]]; then
+      echo "$foreign_project_number"
+      exit 0
+    fi
     if has "$(key)"; then
       [[ "$group" == "run services" ]] && echo "https://$last-$PROJECT_NUMBER.example.run.app"
+      [[ "$group" == "storage buckets" ]] && echo "$PROJECT_NUMBER"
       exit 0
     fi
     echo "ERROR: (gcloud.$verb) NOT_FOUND: $(key)" >&2

@@ -23,6 +23,9 @@ public sealed class FakeGcloud : IDisposable
         File.SetUnixFileMode(gcloud, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    /// <summary>Extra environment for the script and the fake (e.g. <c>FAKE_GCLOUD_FOREIGN_BUCKETS</c>).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     private string LogPath => Path.Combine(directory, "calls.log");
 
     private string StatePath => Path.Combine(directory, "state");
@@ -38,10 +41,14 @@ public sealed class FakeGcloud : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["PATH"] = Path.Combine(directory, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["PATH"] = Path.Combine(directory, "bin") + ":" + System.Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_GCLOUD_LOG"] = LogPath;
         start.Environment["FAKE_GCLOUD_STATE"] = StatePath;
         start.Environment["PICADAILY_IMAGE_TAG"] = "test";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -70,6 +77,10 @@ public sealed record ScriptRun(int ExitCode, string Output, string Error, IReadO
 
     /// <summary>Calls that create or change a resource (IAM bindings excluded: adding an existing one changes nothing).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Changes => Calls.Where(c => c.Any(Mutations.Contains)).ToList();
+
+    /// <summary>The <c>run deploy</c> calls of a service, through gcloud's GA or beta track; "beta" removed.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Deployments(string service) =>
+        Starting($"run deploy {service}").Concat(Starting($"beta run deploy {service}").Select(c => (IReadOnlyList<string>)c.Skip(1).ToList())).ToList();
 
     /// <summary>The calls that start with <paramref name="command"/> (e.g. <c>pubsub topics create</c>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Starting(string command)
