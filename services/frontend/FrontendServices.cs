@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Events;
+using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Flow;
 using PicADaily.Frontend.Gallery;
 using PicADaily.Frontend.Live;
+using PicADaily.Frontend.Ownership;
+using PicADaily.Frontend.RateLimits;
+using PicADaily.Frontend.Security;
 using PicADaily.Frontend.Storage;
 using PicADaily.Frontend.Timeline;
 using PicADaily.Frontend.Uploads;
@@ -22,7 +27,17 @@ public static class FrontendServices
         services.AddPictureServices(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddRazorPages();
-        services.AddAntiforgery();
+        // Over TLS (directly, or as the trusted proxy says) the antiforgery cookie is Secure.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddProblemDetails();
+        services.AddProxyHeaders();
+        services.AddFrontendRateLimits(configuration);
+
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName))
+            .Validate(a => a.Problem() is null, "Access options are inconsistent: Access:DevelopmentIdentity and Access:IapAudience exclude each other, and a set audience must not be blank.")
+            .ValidateOnStart();
+        services.TryAddSingleton(new IapKeySetHttp(null));
+        services.AddSingleton<IapAssertionVerifier>();
 
         services.AddOptions<UploadLimits>().Bind(configuration.GetSection(UploadLimits.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxRequestBytes >= l.MaxFileBytes && l.MaxFiles > 0, "Upload limits must be positive, and a request must fit at least one file.")
@@ -36,6 +51,8 @@ public static class FrontendServices
         services.AddTransient<GalleryQuery>();
         services.AddTransient<PictureDetailsQuery>();
         services.AddTransient<PictureUploader>();
+        services.AddTransient<PictureDeleter>();
+        services.AddTransient<PictureVisibility>();
         services.AddSingleton<TopologySource>();
 
         services.AddSingleton<LiveUpdates>();

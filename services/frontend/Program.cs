@@ -1,4 +1,5 @@
 using PicADaily.Frontend;
+using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Api;
 using PicADaily.Frontend.Security;
 using PicADaily.ServiceDefaults.Events;
@@ -9,10 +10,21 @@ builder.AddServiceDefaults("frontend");
 builder.Services.AddFrontend(builder.Configuration);
 
 var app = builder.Build();
+// Unhandled exceptions become problem details without their text (outside Development).
+app.UseExceptionHandler();
+if (ProxyHeaders.Trusted(app.Configuration))
+{
+    app.UseForwardedHeaders();
+}
+
+// Only over HTTPS, and never for localhost (the middleware's own rule).
+app.UseHsts();
 app.UseSecurityHeaders();
 app.UseMiddleware<RequestSizeGuard>();
+app.UseMiddleware<ViewerMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();

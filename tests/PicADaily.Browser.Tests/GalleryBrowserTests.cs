@@ -46,6 +46,16 @@ public sealed class GalleryBrowserTests(BrowserFixture fixture) : IClassFixture<
         }
 
         Assert.True(await gallery.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        // This browser uploaded them, so it holds their delete tokens: their Delete buttons show; another browser sees none.
+        Assert.True(await gallery.Locator($"li.picture-card[data-name='{accepted[0]}'] form.delete-form button").IsVisibleAsync());
+        await using (var stranger = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() }))
+        {
+            var strangersGallery = await stranger.NewPageAsync();
+            await strangersGallery.GotoAsync("/");
+            await strangersGallery.WaitForSelectorAsync($"li.picture-card[data-name='{accepted[0]}']");
+            Assert.False(await strangersGallery.Locator($"li.picture-card[data-name='{accepted[0]}'] form.delete-form button").IsVisibleAsync());
+        }
+
         var border = await gallery.Locator($"li.picture-card[data-name='{accepted[0]}'] .image-border").EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor");
         Assert.Equal("rgb(220, 30, 30)", border);
         Assert.Equal(15, await gallery.Locator(".image-border").First.EvaluateAsync<int>("e => parseInt(getComputedStyle(e).borderTopWidth)"));

@@ -27,10 +27,14 @@ public sealed class LocalCloudEndToEndTests : IAsyncLifetime
         using var http = stack.Http();
         var token = await Antiforgery.TokenAsync(http);
 
-        var name = await UploadAsync(http, token, "<b>beach</b>.png");
+        var (name, deleteToken) = await UploadAsync(http, token, "<b>beach</b>.png");
         await WaitForKindAsync(http, name, "uploaded");
 
-        var image = await http.GetAsync("/api/images/" + name);
+        // Not analysed yet: hidden from everybody but the holder of its delete capability.
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/api/images/" + name)).StatusCode);
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/api/images/" + name);
+        own.Headers.Add("Delete-Token", deleteToken);
+        var image = await http.SendAsync(own);
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TestImages.Png, await image.Content.ReadAsByteArrayAsync());
 
@@ -50,14 +54,21 @@ public sealed class LocalCloudEndToEndTests : IAsyncLifetime
         Assert.Equal("<b>beach</b>.png", item.GetProperty("originalName").GetString());
         Assert.Contains("&lt;b&gt;beach&lt;/b&gt;.png", await http.GetStringAsync("/"), StringComparison.Ordinal);
 
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/images/" + name)).StatusCode);
+        using var withoutCapability = new HttpRequestMessage(HttpMethod.Delete, "/api/pictures/" + name);
+        withoutCapability.Headers.Add(Antiforgery.HeaderName, token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(withoutCapability)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/images/" + name)).StatusCode);
+
         using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/pictures/" + name);
         delete.Headers.Add(Antiforgery.HeaderName, token);
+        delete.Headers.Add("Delete-Token", deleteToken);
         Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(delete)).StatusCode);
         await WaitForKindAsync(http, name, "deleted");
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/images/" + name)).StatusCode);
     }
 
-    private static async Task<string> UploadAsync(HttpClient http, string token, string fileName)
+    private static async Task<(string Name, string DeleteToken)> UploadAsync(HttpClient http, string token, string fileName)
     {
         var part = new ByteArrayContent(TestImages.Png);
         part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -67,7 +78,7 @@ public sealed class LocalCloudEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
         Assert.True(result.GetProperty("accepted").GetBoolean());
-        return result.GetProperty("name").GetString()!;
+        return (result.GetProperty("name").GetString()!, result.GetProperty("deleteToken").GetString()!);
     }
 
     private static async Task WaitForKindAsync(HttpClient http, string name, string kind)

@@ -73,7 +73,7 @@ public sealed partial class SecurityAndImageTests : IDisposable
     [Fact]
     public async Task Images_are_served_with_the_content_type_their_bytes_prove_and_nosniff()
     {
-        factory.Objects.Put("pictures", "2026/a.jpg", TestImages.Png, contentType: "text/html");
+        MakeVisible(factory.Objects.Put("pictures", "2026/a.jpg", TestImages.Png, contentType: "text/html"));
         factory.Objects.Put("thumbnails", "2026/a.jpg", TestImages.Png, contentType: "text/html");
         var client = factory.CreateClient();
 
@@ -91,7 +91,7 @@ public sealed partial class SecurityAndImageTests : IDisposable
     [Fact]
     public async Task Content_that_is_not_a_picture_is_offered_only_as_a_download()
     {
-        factory.Objects.Put("pictures", "dropped.jpg", "<html><script>alert(1)</script>"u8.ToArray(), contentType: "text/html");
+        MakeVisible(factory.Objects.Put("pictures", "dropped.jpg", "<html><script>alert(1)</script>"u8.ToArray(), contentType: "text/html"));
 
         var response = await factory.CreateClient().GetAsync("/api/images/dropped.jpg");
 
@@ -125,17 +125,20 @@ public sealed partial class SecurityAndImageTests : IDisposable
     [Fact]
     public async Task Delete_needs_the_antiforgery_token_and_removes_only_the_original()
     {
-        factory.Objects.Put("pictures", "2026/x.png", TestImages.Png);
+        var (deleteToken, sha256) = PicADaily.Frontend.Ownership.DeleteCapability.Create();
+        factory.Objects.Put("pictures", "2026/x.png", TestImages.Png, metadata: new Dictionary<string, string> { ["deleteTokenSha256"] = sha256 });
         factory.Objects.Put("thumbnails", "2026/x.png", TestImages.Png);
         var client = factory.CreateClient();
 
-        var forged = await client.DeleteAsync("/api/pictures/2026/x.png");
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Delete, "/api/pictures/2026/x.png");
+        forged.Headers.Add("Delete-Token", deleteToken);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
         Assert.Single(factory.Objects.In("pictures"));
 
         var token = await Antiforgery.TokenAsync(client);
         using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/pictures/2026/x.png");
         request.Headers.Add(Antiforgery.HeaderName, token);
+        request.Headers.Add("Delete-Token", deleteToken);
         var deleted = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -153,6 +156,9 @@ public sealed partial class SecurityAndImageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Single(factory.Objects.In("pictures"));
     }
+
+    private void MakeVisible(PicADaily.Frontend.Storage.StoredObjectContent original) =>
+        factory.Directory.Add(new PictureDocument { Name = original.Info.Name, Generation = original.Info.Generation, Safe = true, Analyzed = true, Thumbnail = true });
 
     private string SeedHostilePicture()
     {

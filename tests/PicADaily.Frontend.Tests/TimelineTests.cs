@@ -136,23 +136,54 @@ public sealed class TimelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Browsers_listening_for_live_updates_hear_about_a_new_visible_picture()
+    public async Task Browsers_listening_for_live_updates_hear_about_a_new_visible_picture_but_never_the_name_of_a_hidden_one()
     {
+        const string Hidden = "20260101/ffffffffffffffffffffffffffffffff.jpg";
+        var visible = factory.Objects.Put("pictures", Name, [1]).Info.Generation;
+        factory.Directory.Add(new PicADaily.Contracts.Pictures.PictureDocument { Name = Name, Generation = visible, Safe = true, Analyzed = true, Thumbnail = true });
+        var hidden = factory.Objects.Put("pictures", Hidden, [1]).Info.Generation;
+        factory.Directory.Add(new PicADaily.Contracts.Pictures.PictureDocument { Name = Hidden, Generation = hidden, Safe = false, Analyzed = true, RejectionReason = "adult: LIKELY" });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var response = await client.GetAsync("/api/live", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
         await ReadUntilAsync(reader, "event: ready", timeout.Token);
 
-        await DeliverAsync(Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, Generation, "thumbnails", 5, "image/jpeg"), "e-live"));
+        // Updates reach a listener in the order recorded: by the time the visible one arrives, the hidden one has been through.
+        await DeliverAsync(Deliveries.Activity("image-analysis", new PictureRejected("pictures", Hidden, hidden, "adult: LIKELY"), "e-hidden"));
+        await DeliverAsync(Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, visible, "thumbnails", 5, "image/jpeg"), "e-live"));
+        var updates = new List<JsonElement>();
+        while (updates.Count == 0 || updates[^1].GetProperty("picture").GetString() != Name)
+        {
+            await ReadUntilAsync(reader, "event: picture", timeout.Token);
+            var data = await reader.ReadLineAsync(timeout.Token);
+            Assert.NotNull(data);
+            updates.Add(JsonDocument.Parse(data["data: ".Length..]).RootElement);
+        }
+
+        Assert.DoesNotContain(updates, u => u.GetRawText().Contains(Hidden, StringComparison.Ordinal));
+        Assert.Contains(updates, u => u.GetProperty("picture").GetString() == "" && u.GetProperty("galleryChanged").GetBoolean());
+        var update = updates[^1];
+        Assert.Equal(TimelineKinds.ThumbnailCreated, update.GetProperty("kind").GetString());
+        Assert.True(update.GetProperty("galleryChanged").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_listener_that_names_a_hidden_picture_hears_about_it()
+    {
+        const string Hidden = "20260101/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.jpg";
+        var hidden = factory.Objects.Put("pictures", Hidden, [1]).Info.Generation;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await client.GetAsync("/api/live?picture=" + Uri.EscapeDataString(Hidden), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        await ReadUntilAsync(reader, "event: ready", timeout.Token);
+
+        await DeliverAsync(Deliveries.Activity("image-analysis", new PictureRejected("pictures", Hidden, hidden, "adult: LIKELY"), "e-named"));
         await ReadUntilAsync(reader, "event: picture", timeout.Token);
         var data = await reader.ReadLineAsync(timeout.Token);
 
         Assert.NotNull(data);
-        var update = JsonDocument.Parse(data["data: ".Length..]).RootElement;
-        Assert.Equal(Name, update.GetProperty("picture").GetString());
-        Assert.Equal(TimelineKinds.ThumbnailCreated, update.GetProperty("kind").GetString());
-        Assert.True(update.GetProperty("galleryChanged").GetBoolean());
+        Assert.Equal(Hidden, JsonDocument.Parse(data["data: ".Length..]).RootElement.GetProperty("picture").GetString());
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Pictures;
+using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Gallery;
+using PicADaily.Frontend.Ownership;
 using PicADaily.Frontend.Storage;
 using PicADaily.Frontend.Uploads;
 using PicADaily.ServiceDefaults.Hosting;
@@ -11,6 +13,7 @@ namespace PicADaily.Frontend.Api;
 /// <summary>
 /// The JSON and image API, shaped like the original's: list, upload, details, delete, thumbnails,
 /// full images and the collage. Names contain '/', hence the catch-all <c>{**name}</c> routes.
+/// Deleting and seeing hidden originals follow <see cref="PictureAccess"/>; no answer carries exception text.
 /// </summary>
 public static class PictureApi
 {
@@ -38,9 +41,9 @@ public static class PictureApi
             var page = await gallery.GetPageAsync(pageSize, label ?? q, pageToken, cancellationToken);
             return Results.Ok(new PictureListJson(page.Items.Select(PictureSummaryJson.From).ToList(), page.NextPageToken, page.Label));
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad page token", detail: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad page token", detail: "The page token is not one this gallery issued; start from the first page.");
         }
     }
 
@@ -59,7 +62,7 @@ public static class PictureApi
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: UploadRequestReader.NoFileMessage, detail: $"Send the pictures as multipart/form-data in the field '{UploadRequestReader.FieldName}'.");
         }
 
-        return Results.Ok(new UploadResponseJson(await uploader.UploadAsync(files, cancellationToken)));
+        return Results.Ok(new UploadResponseJson(await uploader.UploadAsync(files, context.GetViewer(), cancellationToken)));
     }
 
     private static async Task<IResult> DetailsAsync(string name, PictureDetailsQuery query, CancellationToken cancellationToken)
@@ -68,39 +71,70 @@ public static class PictureApi
         return details.Exists ? Results.Ok(PictureDetailsJson.From(details)) : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such picture");
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext context, string name, IAntiforgery antiforgery, IPictureObjects objects, IOptions<PicADailySettings> settings, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(HttpContext context, string name, IAntiforgery antiforgery, PictureDeleter deleter, CancellationToken cancellationToken)
     {
         if (await AntiforgeryProblemAsync(context, antiforgery) is { } problem)
         {
             return problem;
         }
 
-        // Only the original goes: its deletion event lets garbage-collection remove the rest.
-        return await objects.DeleteAsync(settings.Value.PicturesBucket, name, cancellationToken)
-            ? Results.NoContent()
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such picture");
+        var token = context.Request.Headers[DeleteCapability.HeaderName].ToString();
+        var result = await deleter.DeleteAsync(name, context.GetViewer(), token, cancellationToken);
+        return result.Outcome switch
+        {
+            DeleteOutcome.Deleted => Results.NoContent(),
+            DeleteOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to delete this picture", detail: result.Reason),
+            DeleteOutcome.Changed => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The picture changed", detail: result.Reason),
+            _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such picture"),
+        };
     }
 
-    private static Task<IResult> ThumbnailAsync(HttpContext context, string name, IPictureObjects objects, IOptions<PicADailySettings> settings, CancellationToken cancellationToken) =>
-        ServeAsync(context, objects, settings.Value.ThumbnailsBucket, name, RevalidateEveryTime, cancellationToken);
-
-    private static Task<IResult> ImageAsync(HttpContext context, string name, IPictureObjects objects, IOptions<PicADailySettings> settings, CancellationToken cancellationToken) =>
-        ServeAsync(context, objects, settings.Value.PicturesBucket, name, RevalidateEveryTime, cancellationToken);
-
-    // The collage is rewritten every minute under the same name: never let anything cache it.
-    private static Task<IResult> CollageAsync(HttpContext context, IPictureObjects objects, IOptions<PicADailySettings> settings, CancellationToken cancellationToken) =>
-        ServeAsync(context, objects, settings.Value.ThumbnailsBucket, ArtifactMetadata.CollageObjectName, "no-store", cancellationToken);
-
-    private static async Task<IResult> ServeAsync(HttpContext context, IPictureObjects objects, string bucket, string name, string cacheControl, CancellationToken cancellationToken)
+    private static async Task<IResult> ThumbnailAsync(HttpContext context, string name, IPictureObjects objects, PictureVisibility visibility, IOptions<PicADailySettings> settings, CancellationToken cancellationToken)
     {
-        var stored = await objects.DownloadAsync(bucket, name, cancellationToken);
-        if (stored is null)
+        var stored = await objects.DownloadAsync(settings.Value.ThumbnailsBucket, name, cancellationToken);
+        if (stored is null || !await visibility.IsThumbnailVisibleAsync(stored.Info, cancellationToken))
         {
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such image");
+            // A hidden picture's thumbnail (if the thumbnail service got there first) is nobody's to see.
+            return NoSuchImage(context);
         }
 
-        return ImageResults.Serve(context, stored, cacheControl);
+        return ImageResults.Serve(context, stored, RevalidateEveryTime);
+    }
+
+    // A hidden original (unsafe, not analysed yet, failed) goes only to an admin or the holder of its
+    // delete capability (header Delete-Token), and is never cached on the way.
+    private static async Task<IResult> ImageAsync(HttpContext context, string name, IPictureObjects objects, PictureVisibility visibility, IOptions<PicADailySettings> settings, CancellationToken cancellationToken)
+    {
+        var stored = await objects.DownloadAsync(settings.Value.PicturesBucket, name, cancellationToken);
+        if (stored is null)
+        {
+            return NoSuchImage(context);
+        }
+
+        if (await visibility.IsOriginalVisibleAsync(name, stored.Info.Generation, cancellationToken))
+        {
+            return ImageResults.Serve(context, stored, RevalidateEveryTime);
+        }
+
+        if (PictureAccess.ToSeeHidden(stored.Info, context.GetViewer(), context.Request.Headers[DeleteCapability.HeaderName].ToString()))
+        {
+            return ImageResults.Serve(context, stored, "no-store");
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not shown", detail: "This picture is not visible (not analysed yet, rejected as unsafe, or failed): only its uploader and admins may see it. Its page says why.");
+    }
+
+    // The collage is rewritten every minute under the same name: never let anything cache it.
+    private static async Task<IResult> CollageAsync(HttpContext context, IPictureObjects objects, IOptions<PicADailySettings> settings, CancellationToken cancellationToken) =>
+        await objects.DownloadAsync(settings.Value.ThumbnailsBucket, ArtifactMetadata.CollageObjectName, cancellationToken) is { } stored
+            ? ImageResults.Serve(context, stored, "no-store")
+            : NoSuchImage(context);
+
+    private static IResult NoSuchImage(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such image");
     }
 
     private static async Task<IResult?> AntiforgeryProblemAsync(HttpContext context, IAntiforgery antiforgery)
@@ -110,9 +144,9 @@ public static class PictureApi
             await antiforgery.ValidateRequestAsync(context);
             return null;
         }
-        catch (AntiforgeryValidationException e)
+        catch (AntiforgeryValidationException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing or invalid antiforgery token", detail: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing or invalid antiforgery token", detail: "Load /upload in the same session and send its token in the RequestVerificationToken header.");
         }
     }
 }

@@ -1,10 +1,16 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 
 namespace PicADaily.Frontend.Live;
 
 /// <summary>A change browsers hear about: which picture, and what happened to it.</summary>
-public sealed record LiveUpdate(string Picture, string Kind, bool GalleryChanged);
+/// <param name="Visible">Whether the picture was visible to everybody when this happened; never sent, it decides who hears the name.</param>
+public sealed record LiveUpdate(string Picture, string Kind, bool GalleryChanged, [property: JsonIgnore] bool Visible)
+{
+    /// <summary>What a listener who may not see the picture hears: only that the gallery changed.</summary>
+    public static LiveUpdate GalleryChangedOnly { get; } = new("", "", GalleryChanged: true, Visible: false);
+}
 
 /// <summary>
 /// Fans each recorded change out to every connected browser. A slow browser loses its oldest

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
+using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Gallery;
-using PicADaily.Frontend.Storage;
-using PicADaily.ServiceDefaults.Hosting;
+using PicADaily.Frontend.Ownership;
 
 namespace PicADaily.Frontend.Pages;
 
-/// <summary>One picture: the full image, what analysis found, delete, and its timeline ("where did my picture go?").</summary>
-public sealed class PictureModel(PictureDetailsQuery query, IPictureObjects objects, IOptions<PicADailySettings> settings) : PageModel
+/// <summary>One picture: the full image (when everybody may see it), what analysis found, delete, and its timeline ("where did my picture go?").</summary>
+public sealed class PictureModel(PictureDetailsQuery query, PictureDeleter deleter) : PageModel
 {
     public PictureDetails? Details { get; private set; }
 
     public bool Deleted { get; private set; }
+
+    /// <summary>Why the last delete was refused, shown on the page.</summary>
+    public string? Refusal { get; private set; }
+
+    // A hidden original's bytes go to admins only here: the uploader's token lives in the browser, and an <img> cannot send it.
+    public bool MayShowImage => Details is { Visible: true } || HttpContext.GetViewer().IsAdmin;
 
     public string Status => Details switch
     {
@@ -37,9 +42,17 @@ public sealed class PictureModel(PictureDetailsQuery query, IPictureObjects obje
     }
 
     // Only the original is deleted: its deletion event makes the choreography clean up the rest.
-    public async Task<IActionResult> OnPostDeleteAsync(string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(string name, [FromForm(Name = DeleteCapability.FormField)] string? deleteToken, CancellationToken cancellationToken)
     {
-        await objects.DeleteAsync(settings.Value.PicturesBucket, name, cancellationToken);
-        return Redirect(PictureUrls.Page(name) + "?deleted=true");
+        var result = await deleter.DeleteAsync(name, HttpContext.GetViewer(), deleteToken, cancellationToken);
+        if (result.Outcome is DeleteOutcome.Deleted or DeleteOutcome.NotFound)
+        {
+            return Redirect(PictureUrls.Page(name) + "?deleted=true");
+        }
+
+        Details = await query.GetAsync(name, cancellationToken);
+        Refusal = result.Reason;
+        Response.StatusCode = result.Outcome == DeleteOutcome.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Uploads;
 
 namespace PicADaily.Frontend.Pages;
@@ -32,6 +33,6 @@ public sealed class UploadModel(PictureUploader uploader, IOptions<UploadLimits>
             return;
         }
 
-        Results = await uploader.UploadAsync(files, cancellationToken);
+        Results = await uploader.UploadAsync(files, HttpContext.GetViewer(), cancellationToken);
     }
 }

@@ -34,11 +34,8 @@ public sealed class CloudStoragePictureObjects(PictureStorage storage) : IPictur
     public Task<long?> CreateAsync(string bucket, string name, byte[] content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
         storage.UploadAsync(bucket, name, content, contentType, new Dictionary<string, string>(metadata), ifGenerationMatch: 0, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string bucket, string name, CancellationToken cancellationToken)
-    {
-        var info = await GetAsync(bucket, name, cancellationToken);
-        return info is not null && await storage.DeleteAsync(bucket, name, info.Generation, cancellationToken);
-    }
+    public Task<bool> DeleteAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
+        storage.DeleteAsync(bucket, name, generation, cancellationToken);
 
     private static StoredObjectInfo ToInfo(StorageObject stored) => new(
         stored.Name,

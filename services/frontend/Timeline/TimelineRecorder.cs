@@ -1,9 +1,10 @@
+using PicADaily.Frontend.Gallery;
 using PicADaily.Frontend.Live;
 
 namespace PicADaily.Frontend.Timeline;
 
 /// <summary>Stores entries and tells browsers about the new ones (a redelivery changes nothing, so it says nothing).</summary>
-public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdates, ILogger<TimelineRecorder> logger)
+public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdates, PictureVisibility visibility, ILogger<TimelineRecorder> logger)
 {
     /// <summary>How many of <paramref name="entries"/> were new.</summary>
     public async Task<int> RecordAsync(IReadOnlyList<TimelineEntry> entries, CancellationToken cancellationToken)
@@ -14,7 +15,8 @@ public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdat
             if (await store.AddAsync(entry, cancellationToken))
             {
                 added++;
-                liveUpdates.Publish(new LiveUpdate(entry.Picture, entry.Kind, TimelineKinds.ChangesGallery(entry.Kind)));
+                var visible = await IsVisibleAsync(entry.Picture, cancellationToken);
+                liveUpdates.Publish(new LiveUpdate(entry.Picture, entry.Kind, TimelineKinds.ChangesGallery(entry.Kind), visible));
             }
             else
             {
@@ -23,5 +25,20 @@ public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdat
         }
 
         return added;
+    }
+
+    // The entry is stored already: a failed lookup must not fail the delivery (a redelivery would
+    // publish nothing), so it only keeps the name from listeners who may not see the picture.
+    private async Task<bool> IsVisibleAsync(string picture, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await visibility.IsVisibleNowAsync(picture, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not tell whether {ObjectName} is visible; its live update names it only to admins and its own page", picture);
+            return false;
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PicADaily.Frontend.Access;
+using PicADaily.Frontend.Ownership;
 using PicADaily.Frontend.Storage;
 using PicADaily.Imaging;
 using PicADaily.ServiceDefaults.Hosting;
@@ -9,7 +11,9 @@ namespace PicADaily.Frontend.Uploads;
 /// <summary>
 /// Stores uploaded pictures in the pictures bucket under fresh, safe names
 /// (<c>yyyyMMdd/{guid}.{ext}</c>, the extension from the sniffed format), keeping the person's file
-/// name as custom metadata. Content decides what is a picture, never the name.
+/// name as custom metadata. Content decides what is a picture, never the name. Each stored picture
+/// gets a fresh delete capability, whose hash (and the uploader's identity, when known) is written
+/// with the object in the same request, so a picture never exists without its owner's key.
 /// </summary>
 public sealed class PictureUploader(
     IPictureObjects objects,
@@ -22,7 +26,7 @@ public sealed class PictureUploader(
     private const int SniffBytes = 64;
     private const int NameAttempts = 3;
 
-    public async Task<IReadOnlyList<UploadResult>> UploadAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UploadResult>> UploadAsync(IReadOnlyList<IFormFile> files, Viewer uploader, CancellationToken cancellationToken)
     {
         var results = new List<UploadResult>(files.Count);
         foreach (var (file, index) in files.Select((file, index) => (file, index)))
@@ -34,13 +38,13 @@ public sealed class PictureUploader(
                 continue;
             }
 
-            results.Add(await UploadOneAsync(file, fileName, cancellationToken));
+            results.Add(await UploadOneAsync(file, fileName, uploader, cancellationToken));
         }
 
         return results;
     }
 
-    private async Task<UploadResult> UploadOneAsync(IFormFile file, string fileName, CancellationToken cancellationToken)
+    private async Task<UploadResult> UploadOneAsync(IFormFile file, string fileName, Viewer uploader, CancellationToken cancellationToken)
     {
         var maxBytes = limits.Value.MaxFileBytes;
         if (file.Length == 0)
@@ -64,14 +68,24 @@ public sealed class PictureUploader(
             return UploadResult.Refused(fileName, UploadRefusals.NotAnImage, "not an image: the content is not JPEG, PNG, WebP or GIF");
         }
 
-        var metadata = new Dictionary<string, string> { [ObjectMetadataKeys.OriginalName] = fileName };
+        var (deleteToken, deleteTokenSha256) = DeleteCapability.Create();
+        var metadata = new Dictionary<string, string>
+        {
+            [ObjectMetadataKeys.OriginalName] = fileName,
+            [ObjectMetadataKeys.DeleteTokenSha256] = deleteTokenSha256,
+        };
+        if (uploader.Identity is { } identity)
+        {
+            metadata[ObjectMetadataKeys.UploadedBy] = uploader.IsDevelopmentIdentity ? identity + " (development identity)" : identity;
+        }
+
         for (var attempt = 0; attempt < NameAttempts; attempt++)
         {
             var name = NewObjectName(format);
             if (await objects.CreateAsync(settings.Value.PicturesBucket, name, content, format.ContentType(), metadata, cancellationToken) is { } generation)
             {
                 logger.LogInformation("Stored upload {FileName} as {ObjectName}#{Generation} ({ContentType}, {Bytes} bytes)", fileName, name, generation, format.ContentType(), content.Length);
-                return UploadResult.Stored(fileName, name, format.ContentType());
+                return UploadResult.Stored(fileName, name, format.ContentType(), deleteToken);
             }
         }
 

@@ -36,6 +36,6 @@ public sealed class InMemoryPictureObjects : IPictureObjects
         return Task.FromResult<long?>(Put(bucket, name, content, contentType, new Dictionary<string, string>(metadata)).Info.Generation);
     }
 
-    public Task<bool> DeleteAsync(string bucket, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(objects.TryRemove((bucket, name), out _));
+    public Task<bool> DeleteAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
+        Task.FromResult(objects.TryGetValue((bucket, name), out var stored) && stored.Info.Generation == generation && objects.TryRemove(new KeyValuePair<(string, string), StoredObjectContent>((bucket, name), stored)));
 }

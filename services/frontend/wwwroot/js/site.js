@@ -16,9 +16,51 @@ function applyColors(root) {
   });
 }
 
+// Delete capabilities this browser holds: { objectName: token }, written by the upload page. The
+// token is the only proof of ownership there is (no accounts), so it never leaves this origin.
+var deleteTokensKey = "picadaily.deleteTokens";
+
+function heldDeleteTokens() {
+  try {
+    return JSON.parse(window.localStorage.getItem(deleteTokensKey) || "{}") || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function holdDeleteToken(name, token) {
+  if (!name || !token) {
+    return;
+  }
+  var tokens = heldDeleteTokens();
+  tokens[name] = token;
+  try {
+    window.localStorage.setItem(deleteTokensKey, JSON.stringify(tokens));
+  } catch (e) { /* Storage full or disabled: the key shown on the page is all there is. */ }
+}
+
+// Upload results rendered by the server (the form posted without the upload script) carry their keys.
+function holdRenderedDeleteTokens(root) {
+  root.querySelectorAll("[data-delete-token]").forEach(function (element) {
+    holdDeleteToken(element.getAttribute("data-name"), element.getAttribute("data-delete-token"));
+  });
+}
+
+// Delete forms are hidden unless the server knows an admin; show the ones whose token this browser holds.
+function revealOwnDeleteForms(root) {
+  var tokens = heldDeleteTokens();
+  root.querySelectorAll("form[data-delete-for]").forEach(function (form) {
+    var token = tokens[form.getAttribute("data-delete-for")];
+    if (token) {
+      form.querySelector("input[name='deleteToken']").value = token;
+      form.hidden = false;
+    }
+  });
+}
+
 // Forms that destroy something ask first.
-function confirmDestructiveForms() {
-  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+function confirmDestructiveForms(root) {
+  root.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.getAttribute("data-confirm"))) {
         event.preventDefault();
@@ -39,6 +81,8 @@ function refreshRegion(region) {
       if (html !== null) {
         region.innerHTML = html;
         applyColors(region);
+        revealOwnDeleteForms(region);
+        confirmDestructiveForms(region);
         document.dispatchEvent(new CustomEvent("picadaily:refreshed", { detail: region.id }));
       }
     })
@@ -53,7 +97,8 @@ function listenForUpdates() {
   if (!gallery && !timeline && !collage || !window.EventSource) {
     return;
   }
-  var source = new EventSource("/api/live");
+  // Naming the picture whose page is open lets its updates through even while it is hidden from the gallery.
+  var source = new EventSource(timeline ? "/api/live?picture=" + encodeURIComponent(timeline.getAttribute("data-picture")) : "/api/live");
   source.addEventListener("ready", function () {
     document.body.setAttribute("data-live-ready", "true");
   });
@@ -73,6 +118,8 @@ function listenForUpdates() {
 
 document.addEventListener("DOMContentLoaded", function () {
   applyColors(document);
-  confirmDestructiveForms();
+  holdRenderedDeleteTokens(document);
+  revealOwnDeleteForms(document);
+  confirmDestructiveForms(document);
   listenForUpdates();
 });

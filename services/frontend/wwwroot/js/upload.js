@@ -40,6 +40,8 @@
   }
 
   function accept(view, result) {
+    // The delete key comes this once: kept in this browser, it is what shows this picture's Delete button.
+    holdDeleteToken(result.name, result.deleteToken);
     view.row.className = "accepted";
     view.status.textContent = ": accepted as ";
     var link = document.createElement("a");
@@ -72,6 +74,8 @@
           if (result.accepted) { accept(view, result); } else { reject(view, result.reason); }
         } else if (request.status === 413) {
           reject(view, "too large for one upload");
+        } else if (request.status === 429) {
+          reject(view, "too many uploads: try again in " + (request.getResponseHeader("Retry-After") || "a few") + " s");
         } else {
           reject(view, (body && (body.title || body.detail)) || ("the server answered " + request.status));
         }
