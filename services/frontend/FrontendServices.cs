@@ -30,7 +30,6 @@ public static class FrontendServices
         // Over TLS (directly, or as the trusted proxy says) the antiforgery cookie is Secure.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
-        services.AddProxyHeaders();
         services.AddFrontendRateLimits(configuration);
 
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName))

@@ -12,13 +12,8 @@ builder.Services.AddFrontend(builder.Configuration);
 var app = builder.Build();
 // Unhandled exceptions become problem details without their text (outside Development).
 app.UseExceptionHandler();
-if (ProxyHeaders.Trusted(app.Configuration))
-{
-    app.UseForwardedHeaders();
-}
 
-// Only over HTTPS, and never for localhost (the middleware's own rule).
-app.UseHsts();
+// Forwarded headers (when a trusted proxy sets them), HSTS and Secure cookies come first, from AddServiceDefaults.
 app.UseSecurityHeaders();
 app.UseMiddleware<RequestSizeGuard>();
 app.UseMiddleware<ViewerMiddleware>();
