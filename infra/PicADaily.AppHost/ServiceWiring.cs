@@ -3,13 +3,17 @@ namespace PicADaily.AppHost;
 /// <summary>How the Pic-a-Daily services are added: the same settings in every mode, only endpoints change.</summary>
 internal static class ServiceWiring
 {
+    public const string DevelopmentIdentity = "developer@localhost";
+
     public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddPicADailyServices(this IDistributedApplicationBuilder builder, CloudEndpoints endpoints, EmbeddedSettings settings) =>
     [
         builder.AddPicADailyService<Projects.PicADaily_ImageAnalysis>("image-analysis", endpoints, settings),
         builder.AddPicADailyService<Projects.PicADaily_Thumbnail>("thumbnail", endpoints, settings),
         builder.AddPicADailyService<Projects.PicADaily_Collage>("collage", endpoints, settings),
         builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", endpoints, settings),
-        builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints, settings),
+        // Locally nobody signs in: a labelled stand-in identity is recorded as the uploader (it is no admin).
+        builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints, settings)
+            .WithEnvironment("Access__DevelopmentIdentity", DevelopmentIdentity),
     ];
 
     public static IResourceBuilder<ProjectResource> AddLocalCloud(this IDistributedApplicationBuilder builder, EmbeddedSettings settings) =>
