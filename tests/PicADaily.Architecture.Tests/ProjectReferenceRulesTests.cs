@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace PicADaily.Architecture.Tests;
 
 /// <summary>
-/// The services are independent: the only thing linking them is shared/ (ARCHITECTURE.md §3).
+/// The services are independent: the only thing linking them is shared/ (docs/architecture.md).
 /// These rules read the project files themselves, so they hold for projects added later too.
 /// </summary>
 public sealed class ProjectReferenceRulesTests

@@ -6,7 +6,7 @@ using PicADaily.GoogleCloud.Pictures;
 namespace PicADaily.EndToEnd.Tests;
 
 /// <summary>
-/// ARCHITECTURE.md §5, checked once the system is quiet: every live safe picture has exactly one
+/// The invariant of docs/architecture.md, checked once the system is quiet: every live safe picture has exactly one
 /// document and one thumbnail of its live generation; a deleted or unsafe picture has no thumbnail
 /// and no visible document; nothing is left of pictures that are gone.
 /// </summary>

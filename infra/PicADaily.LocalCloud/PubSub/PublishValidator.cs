@@ -4,7 +4,7 @@ using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub;
 
-/// <summary>Publish rules of GCP-PROTOCOLS.md §4.3: decodes each message or says what is wrong.</summary>
+/// <summary>Publish rules of the Pub/Sub REST API (topics.publish): decodes each message or says what is wrong.</summary>
 public static class PublishValidator
 {
     public const int MaxMessages = 1000;

@@ -5,7 +5,7 @@ namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>
 /// Turns an object change into one Pub/Sub message per matching notification config, written to
-/// the outbox inside the same index transaction as the change (attributes per GCP-PROTOCOLS §1.3).
+/// the outbox inside the same index transaction as the change (attributes as Cloud Storage's Pub/Sub notifications document them; see docs/wire-formats.md).
 /// </summary>
 public sealed class NotificationOutbox(PublicEndpoint endpoint)
 {

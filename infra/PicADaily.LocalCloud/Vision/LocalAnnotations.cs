@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PicADaily.LocalCloud.Vision;
 
-/// <summary>The locally computed annotations in Vision's response shape (GCP-PROTOCOLS.md §6.2).</summary>
+/// <summary>The locally computed annotations in Vision's response shape (images:annotate).</summary>
 public static class LocalAnnotations
 {
     public static JsonObject ToJson(IEnumerable<LocalLabel> labels, IEnumerable<DominantColor> colors)

@@ -3,7 +3,7 @@ using PicADaily.Contracts.Events;
 namespace PicADaily.Frontend.Flow;
 
 /// <summary>
-/// Which service publishes which activity event (ARCHITECTURE.md §1). The topology declares what
+/// Which service publishes which activity event (docs/architecture.md). The topology declares what
 /// services receive, not what they send, so the map's last column comes from here.
 /// </summary>
 public static class ActivityPublishers

@@ -1,6 +1,6 @@
 namespace PicADaily.Contracts.Events;
 
-/// <summary>Pub/Sub topic ids of the choreography (ARCHITECTURE.md §4).</summary>
+/// <summary>Pub/Sub topic ids of the choreography (docs/architecture.md).</summary>
 public static class Topics
 {
     /// <summary>Storage notifications of the pictures bucket: finalize and delete.</summary>

@@ -1,6 +1,6 @@
 namespace PicADaily.Contracts.Storage;
 
-/// <summary>Attribute names and values of Cloud Storage Pub/Sub notifications (GCP-PROTOCOLS.md §1.3).</summary>
+/// <summary>Attribute names and values of Cloud Storage Pub/Sub notifications (docs/wire-formats.md).</summary>
 public static class StorageNotification
 {
     public const string EventTypeAttribute = "eventType";

@@ -10,7 +10,7 @@ namespace PicADaily.ServiceDefaults.Events;
 
 /// <summary>
 /// The one endpoint through which events reach a service, in any delivery shape. It decodes,
-/// dispatches to the handler registered for the event type and answers per ARCHITECTURE.md §5:
+/// dispatches to the handler registered for the event type and answers per the delivery rules of docs/architecture.md:
 /// handled or ignored → 204; retry → 503; permanent failure → processing.failed published, then
 /// 204; undecodable → 400; an exception → 500, never an accidental ack; more events in progress
 /// than <see cref="EventAdmission"/> allows → 429 with <c>Retry-After</c>, before the body is read.

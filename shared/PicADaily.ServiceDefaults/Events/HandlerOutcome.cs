@@ -1,6 +1,6 @@
 namespace PicADaily.ServiceDefaults.Events;
 
-/// <summary>What a handler decided. Each kind maps to one HTTP answer (ARCHITECTURE.md §5).</summary>
+/// <summary>What a handler decided. Each kind maps to one HTTP answer (docs/architecture.md).</summary>
 public enum OutcomeKind
 {
     /// <summary>The work is done. → 204, ack.</summary>

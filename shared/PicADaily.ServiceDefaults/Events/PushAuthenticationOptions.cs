@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace PicADaily.ServiceDefaults.Events;
 
 /// <summary>
-/// Who may push events (RELIABILITY.md, push endpoints): Pub/Sub's OIDC token must be issued for
+/// Who may push events (push endpoints are private on Google Cloud): Pub/Sub's OIDC token must be issued for
 /// <see cref="Audience"/> to one of <see cref="AllowedEmails"/>. Off when no audience is configured
 /// (LocalCloud and the emulators send no token), with a warning at start-up; on Cloud Run an unset
 /// audience stops the service at start-up instead (<see cref="PushAuthenticationExtensions"/>).

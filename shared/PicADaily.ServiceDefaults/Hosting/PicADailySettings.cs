@@ -1,7 +1,7 @@
 namespace PicADaily.ServiceDefaults.Hosting;
 
 /// <summary>
-/// The settings every service shares, read from the environment conventions of ARCHITECTURE.md §2
+/// The settings every service shares, read from the environment conventions of docs/architecture.md
 /// (<c>GOOGLE_CLOUD_PROJECT</c>, <c>BUCKET_PICTURES</c>, <c>BUCKET_THUMBNAILS</c>, <c>PORT</c>).
 /// </summary>
 public sealed class PicADailySettings

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PicADaily.GoogleCloud.Tests.Support;
 
-/// <summary>Recorded JSON bodies from GCP-PROTOCOLS.md, under Fixtures/.</summary>
+/// <summary>Recorded JSON bodies in the shapes Google's REST references document, under Fixtures/.</summary>
 public static class Fixture
 {
     public static string Read(string relativePath) =>

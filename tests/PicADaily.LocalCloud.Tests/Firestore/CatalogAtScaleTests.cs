@@ -57,7 +57,7 @@ public sealed class CatalogAtScaleTests
     }
 }
 
-/// <summary>Synthetic picture documents shaped as ARCHITECTURE.md §2 describes them, and the gallery queries over them.</summary>
+/// <summary>Synthetic picture documents shaped as the picture document of docs/architecture.md, and the gallery queries over them.</summary>
 public static class SyntheticPictures
 {
     public const string RareLabel = "Narwhal";

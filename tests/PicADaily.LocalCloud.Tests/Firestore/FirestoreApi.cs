@@ -6,7 +6,7 @@ using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;
 
-/// <summary>Raw HTTP/JSON access to LocalCloud's Firestore REST API, shaped as GCP-PROTOCOLS.md §5 documents it.</summary>
+/// <summary>Raw HTTP/JSON access to LocalCloud's Firestore REST API, shaped as Google's Firestore REST reference documents it.</summary>
 public sealed class FirestoreApi : IDisposable
 {
     public const string Project = "picadaily-local";

@@ -6,7 +6,7 @@ using StorageObject = Google.Apis.Storage.v1.Data.Object;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 
-/// <summary>Notifications for changes made through the JSON API, checked attribute by attribute (GCP-PROTOCOLS §1.3–1.5).</summary>
+/// <summary>Notifications for changes made through the JSON API, checked attribute by attribute (as Cloud Storage documents its Pub/Sub notifications).</summary>
 public sealed class ApiNotificationTests
 {
     [Fact]

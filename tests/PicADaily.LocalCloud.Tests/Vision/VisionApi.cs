@@ -9,7 +9,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace PicADaily.LocalCloud.Tests.Vision;
 
-/// <summary>Raw HTTP/JSON access to LocalCloud's Vision, shaped as GCP-PROTOCOLS.md §6 documents it, and test pictures.</summary>
+/// <summary>Raw HTTP/JSON access to LocalCloud's Vision, shaped as Google's images:annotate reference documents it, and test pictures.</summary>
 public static class VisionApi
 {
     public static JsonObject ContentRequest(byte[] image, params string[] features) =>

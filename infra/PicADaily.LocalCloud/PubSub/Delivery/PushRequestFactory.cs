@@ -28,7 +28,7 @@ public static class PushRequestFactory
         return request;
     }
 
-    /// <summary>The wrapped body of GCP-PROTOCOLS.md §3.1, legacy snake_case duplicates included.</summary>
+    /// <summary>The wrapped push body Pub/Sub documents, legacy snake_case duplicates included.</summary>
     public static byte[] Envelope(string subscription, StoredMessage message, int? deliveryAttempt)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + (message.Data.Length * 4 / 3));
