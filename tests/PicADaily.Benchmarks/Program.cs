@@ -30,10 +30,10 @@ switch (args)
     case ["--p4-flood"]:
         return await PeakMemoryProbe.PixelFloodAsync();
     case ["--p2", .. var p2]:
-        // Bulk throughput of the embedded default: [photos] [folder of generated photos, kept between runs].
+        // Bulk throughput of the embedded default: [photos] [folder of generated photos, kept between runs] [app host options, e.g. MaxConcurrentEvents=8].
         var photoCount = p2.Length > 0 ? int.Parse(p2[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
         var photoFolder = p2.Length > 1 ? p2[1] : Path.Combine(Path.GetTempPath(), "picadaily-p2-photos");
-        return await PicADaily.Benchmarks.Pipeline.BulkDropBenchmark.RunAsync(photoCount, photoFolder, Console.Out);
+        return await PicADaily.Benchmarks.Pipeline.BulkDropBenchmark.RunAsync(photoCount, photoFolder, p2.Skip(2).ToArray(), Console.Out);
     case ["--p6", .. var p6]:
         // LocalCloud event delivery overhead: [messages] [concurrency].
         var messages = p6.Length > 0 ? int.Parse(p6[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;

@@ -21,7 +21,7 @@ internal static class BulkDropBenchmark
     private const string Project = "picadaily-local";
     private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<int> RunAsync(int count, string photoFolder, TextWriter output)
+    public static async Task<int> RunAsync(int count, string photoFolder, IReadOnlyList<string> appHostOptions, TextWriter output)
     {
         var photos = await EnsurePhotosAsync(count, photoFolder, output);
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -33,8 +33,9 @@ internal static class BulkDropBenchmark
         var data = Path.Combine(Path.GetTempPath(), "picadaily-p2", Guid.NewGuid().ToString("N"));
         try
         {
-            var (wall, status) = await DropAndWaitAsync(photos, data, output);
+            var (wall, status) = await DropAndWaitAsync(photos, data, appHostOptions, output);
             output.WriteLine($"P2: {count} photos visible after {wall.TotalSeconds:F1} s (settle interval {SettleInterval.TotalSeconds:F1} s included); floor {floor.TotalSeconds:F1} s; ratio {wall / floor:F2} (goal <= 1.15)");
+            output.WriteLine("app host options: " + (appHostOptions.Count == 0 ? "defaults" : string.Join(' ', appHostOptions)));
             output.WriteLine("backpressure: " + status);
             return 0;
         }
@@ -51,7 +52,7 @@ internal static class BulkDropBenchmark
         }
     }
 
-    private static async Task<(TimeSpan Wall, string Status)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, TextWriter output)
+    private static async Task<(TimeSpan Wall, string Status)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, IReadOnlyList<string> appHostOptions, TextWriter output)
     {
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PicADaily_AppHost>(
@@ -59,6 +60,7 @@ internal static class BulkDropBenchmark
                 $"PICADAILY_DATA={data}",
                 "CollageSchedule=0 0 1 1 *",
                 $"FolderSettleInterval={SettleInterval:c}",
+                .. appHostOptions,
             ],
             starting.Token);
         await using var app = await builder.BuildAsync(starting.Token);
