@@ -26,10 +26,13 @@ public sealed class MemoryBoundTests
         Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
     }
 
-    [Fact]
-    public async Task A_jpeg_with_16_MB_of_icc_and_app_segments_is_processed_with_bounded_memory_and_no_metadata_left()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    public async Task A_jpeg_with_16_MB_of_icc_and_app_segments_is_processed_with_bounded_memory_and_no_metadata_left(int fillBytesBeforeEachMarker)
     {
-        var bloated = CraftedPictures.JpegWithHugeMetadata(segments: 128);
+        var bloated = CraftedPictures.JpegWithHugeMetadata(segments: 128, fillBytesBeforeEachMarker);
         Assert.True(bloated.Length > 16 * Megabyte);
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
