@@ -61,10 +61,13 @@ public sealed class MemoryBoundTests
         Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
     }
 
-    [Fact]
-    public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing()
+    [Theory]
+    [InlineData(20_000, 20_000)]
+    [InlineData(50_000, 50_000)]
+    [InlineData(1, 8_000_000)]
+    public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing(int width, int height)
     {
-        var flood = CraftedPictures.PngClaiming(20_000, 20_000);
+        var flood = CraftedPictures.PngClaiming(width, height);
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => loader.LoadAsync(flood, CancellationToken.None));
