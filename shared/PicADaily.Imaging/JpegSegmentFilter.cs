@@ -3,18 +3,19 @@ using System.Buffers.Binary;
 namespace PicADaily.Imaging;
 
 /// <summary>
-/// Drops the JPEG header segments Pic-a-Daily never uses before the decoder sees them. ImageSharp 2.x
+/// Drops the JPEG metadata segments Pic-a-Daily never uses before the decoder sees them. ImageSharp 2.x
 /// joins ICC chunks by re-allocating the whole profile for each 64 KB APP2 segment, so 16 MB of them
 /// costs a gigabyte of allocation and a 50 MB upload far more; outputs strip ICC, XMP and IPTC anyway.
-/// Kept: APP0 (JFIF), the first EXIF APP1 (orientation), APP14 (Adobe colour transform) and every
-/// non-APP segment.
+/// Kept: APP0 (JFIF), the first EXIF APP1 (orientation), APP14 (Adobe colour transform), every
+/// non-APP segment and the scans' entropy-coded data.
 /// </summary>
 /// <remarks>
-/// The header handed on is rewritten canonically: the 0xFF fill bytes the standard allows before a
-/// marker are removed, because ImageSharp 2.1 does not parse them as the standard says (it may read
-/// fill as a marker of its own and then find the ICC chunks behind it). Anything else between
-/// segments (stray bytes, standalone markers, impossible lengths) is refused, never passed on: the
-/// decoder must see exactly the segments this filter judged.
+/// The whole file up to EOI is walked, not only the header: ImageSharp also reads APP segments placed
+/// between scans or after the last one. What is handed on is rewritten canonically: the 0xFF fill bytes
+/// the standard allows before a marker are removed, because ImageSharp 2.1 does not parse them as the
+/// standard says (it may read fill as a marker of its own and then find the ICC chunks behind it).
+/// Anything else where a marker must be (stray bytes, a standalone marker, an impossible length) is
+/// refused, never passed on: the decoder must see exactly the segments this filter judged.
 /// </remarks>
 internal static class JpegSegmentFilter
 {
@@ -38,12 +39,7 @@ internal static class JpegSegmentFilter
                 throw Refused($"byte 0x{span[i]:X2} at offset {i} where a marker was expected");
             }
 
-            var markerAt = i;
-            while (markerAt + 1 < span.Length && span[markerAt + 1] == Fill)
-            {
-                markerAt++;
-            }
-
+            var markerAt = SkipFill(span, i);
             changed |= markerAt != i;
             if (markerAt + 1 >= span.Length)
             {
@@ -52,14 +48,15 @@ internal static class JpegSegmentFilter
             }
 
             var marker = span[markerAt + 1];
-            if (marker is StartOfScan or EndOfImage)
+            if (marker == EndOfImage)
             {
+                // What follows EOI (a polyglot's payload) is never parsed as JPEG: keep it as it is.
                 return Rebuilt(jpeg, kept, markerAt, changed);
             }
 
             if (marker is 0x00 or 0x01 or (>= 0xD0 and <= 0xD8))
             {
-                throw Refused($"standalone marker 0x{marker:X2} at offset {markerAt} before the scan");
+                throw Refused($"standalone marker 0x{marker:X2} at offset {markerAt} outside a scan");
             }
 
             if (markerAt + 4 > span.Length)
@@ -78,6 +75,15 @@ internal static class JpegSegmentFilter
             if (end > span.Length)
             {
                 return Rebuilt(jpeg, kept, markerAt, changed);
+            }
+
+            if (marker == StartOfScan)
+            {
+                // The scan header, then its entropy-coded data up to the next marker.
+                end = EndOfEntropyCodedData(span, end);
+                kept.Add(markerAt..end);
+                i = end;
+                continue;
             }
 
             var payload = span[(markerAt + 4)..end];
@@ -102,6 +108,45 @@ internal static class JpegSegmentFilter
         }
 
         return Rebuilt(jpeg, kept, span.Length, changed);
+    }
+
+    /// <summary>The last 0xFF of a run of them starting at <paramref name="i"/>: where the marker itself begins.</summary>
+    private static int SkipFill(ReadOnlySpan<byte> span, int i)
+    {
+        while (i + 1 < span.Length && span[i + 1] == Fill)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Where entropy-coded data starting at <paramref name="from"/> ends: at the first 0xFF that is neither
+    /// a stuffed 0xFF 0x00 nor a restart marker (fill bytes before the next marker belong to that marker),
+    /// or at the end of the file.
+    /// </summary>
+    private static int EndOfEntropyCodedData(ReadOnlySpan<byte> span, int from)
+    {
+        var i = from;
+        while (true)
+        {
+            var next = span[i..].IndexOf(Fill);
+            if (next < 0 || i + next + 1 >= span.Length)
+            {
+                return span.Length;
+            }
+
+            i += next;
+            var following = span[i + 1];
+            if (following is 0x00 or (>= 0xD0 and <= 0xD7))
+            {
+                i += 2;
+                continue;
+            }
+
+            return i;
+        }
     }
 
     private static ImageRejectedException Refused(string what) =>

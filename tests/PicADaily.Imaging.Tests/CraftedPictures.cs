@@ -107,6 +107,27 @@ internal static class CraftedPictures
         return output.ToArray();
     }
 
+    /// <summary>
+    /// A small JPEG whose <paramref name="segments"/> maximum-size APP2 ICC segments of garbage sit after
+    /// the scan, just before EOI, where a filter that stops at the first scan never looks.
+    /// </summary>
+    public static byte[] JpegWithIccAfterTheScan(int segments)
+    {
+        var jpeg = SolidJpeg(64, 64, Background);
+        using var output = new MemoryStream();
+        output.Write(jpeg, 0, jpeg.Length - 2);
+        var random = new Random(5);
+        for (var i = 0; i < segments; i++)
+        {
+            var icc = new byte[65_533 - 14];
+            random.NextBytes(icc);
+            WriteJpegSegment(output, 0xE2, [.. "ICC_PROFILE\0"u8, (byte)(i + 1), (byte)segments, .. icc]);
+        }
+
+        output.Write(jpeg, jpeg.Length - 2, 2);
+        return output.ToArray();
+    }
+
     public static byte[] Truncated(byte[] content, int keep) => content[..keep];
 
     /// <summary>A PNG signature and IHDR claiming the given size, one tiny IDAT and IEND: a few dozen bytes.</summary>

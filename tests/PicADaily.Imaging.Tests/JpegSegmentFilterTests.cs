@@ -16,6 +16,32 @@ public sealed class JpegSegmentFilterTests
         Assert.Equal(Photo, filtered);
     }
 
+    [Fact]
+    public void Metadata_after_the_scan_is_dropped_and_the_scan_data_and_what_follows_eoi_are_kept()
+    {
+        var eoi = Photo.Length - 2;
+        byte[] appended = "<html></html>"u8.ToArray();
+        byte[] late = [.. Photo[..eoi], .. Segment(0xE2, "ICC_PROFILE\0"u8), 0xFF, .. Segment(0xFE, "late comment"u8), .. Photo[eoi..], .. appended];
+
+        var filtered = JpegSegmentFilter.WithoutUnusedMetadata(late).ToArray();
+
+        Assert.Equal([.. Photo, .. appended], filtered);
+    }
+
+    [Fact]
+    public void Stuffed_bytes_and_restart_markers_inside_a_scan_are_scan_data_not_markers()
+    {
+        var sos = Photo.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        var scanData = sos + 2 + ((Photo[sos + 2] << 8) | Photo[sos + 3]);
+        byte[] withRestart = [.. Photo[..scanData], 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, .. Photo[scanData..]];
+        var eoi = withRestart.Length - 2;
+        byte[] withLateIcc = [.. withRestart[..eoi], .. Segment(0xE2, "ICC_PROFILE\0"u8), .. withRestart[eoi..]];
+
+        var filtered = JpegSegmentFilter.WithoutUnusedMetadata(withLateIcc).ToArray();
+
+        Assert.Equal(withRestart, filtered);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x00, 0x00 })]
     [InlineData(new byte[] { 0x12 })]

@@ -47,6 +47,21 @@ public sealed class MemoryBoundTests
     }
 
     [Fact]
+    public async Task Icc_segments_placed_after_the_scan_are_dropped_too()
+    {
+        var bloated = CraftedPictures.JpegWithIccAfterTheScan(segments: 128);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        using (var image = await loader.LoadAsync(bloated, CancellationToken.None))
+        {
+            Assert.Equal((64, 64), (image.Width, image.Height));
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 4 * bloated.Length, $"allocated {allocated / Megabyte} MB for {bloated.Length / Megabyte} MB of input");
+    }
+
+    [Fact]
     public async Task A_compressed_png_icc_bomb_is_never_inflated()
     {
         var bomb = CraftedPictures.PngWithTextChunk("iCCP", CraftedPictures.CompressedTextBomb(128 * (int)Megabyte));
