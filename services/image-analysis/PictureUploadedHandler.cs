@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
+using PicADaily.Contracts.Pictures;
 using PicADaily.Contracts.Publishing;
 using PicADaily.Contracts.Storage;
 using PicADaily.GoogleCloud.Errors;
@@ -39,6 +40,28 @@ public sealed class PictureUploadedHandler(
             return HandlerOutcome.Ignored($"bucket '{picture.Bucket}' is not the pictures bucket");
         }
 
+        // Vision is billed per request, and at-least-once delivery repeats events: settle everything
+        // the cheap reads can settle before the picture is downloaded or Vision is asked.
+        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
+        if (live?.Generation != picture.Generation)
+        {
+            return HandlerOutcome.Ignored("this generation is no longer live");
+        }
+
+        var recorded = (await catalog.GetAsync(picture.Name, cancellationToken))?.Document;
+        if (recorded?.Generation > picture.Generation)
+        {
+            return HandlerOutcome.Ignored("a newer generation is already recorded");
+        }
+
+        if (recorded is { Analyzed: true } && recorded.Generation == picture.Generation)
+        {
+            // A previous attempt may have recorded the verdict and died before announcing it: announce
+            // it again (consumers are idempotent), without a second Vision request.
+            await AnnounceAsync(picture, AnalysisOf(recorded), cancellationToken);
+            return HandlerOutcome.Ignored($"generation {picture.Generation} already analysed; its verdict was announced again");
+        }
+
         var fetched = await storage.FetchAsync(picture.Bucket, picture.Name, picture.Generation, loader.Limits.MaxBytes, cancellationToken);
         if (fetched is PictureFetch.TooLarge tooLarge)
         {
@@ -64,18 +87,26 @@ public sealed class PictureUploadedHandler(
         }
 
         // Write, then verify: a delete or overwrite that raced with us must not leave a document behind.
-        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
+        live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
         if (live?.Generation != picture.Generation)
         {
             await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
             return HandlerOutcome.Ignored("the picture was deleted or replaced while it was analysed");
         }
 
+        await AnnounceAsync(picture, analysis, cancellationToken);
+        return HandlerOutcome.Handled(analysis.Safe ? $"safe, {analysis.Labels.Count} labels, colour {analysis.Color}" : $"unsafe ({analysis.RejectionReason})");
+    }
+
+    private static PictureAnalysis AnalysisOf(PictureDocument recorded) =>
+        new(recorded.Labels, recorded.Color, recorded.Safe, recorded.Safe ? null : recorded.RejectionReason ?? "unsafe");
+
+    private async Task AnnounceAsync(StorageObjectEvent picture, PictureAnalysis analysis, CancellationToken cancellationToken)
+    {
         object announcement = analysis.Safe
             ? new PictureAnalyzed(picture.Bucket, picture.Name, picture.Generation, analysis.Labels, analysis.Color ?? "#000000")
             : new PictureRejected(picture.Bucket, picture.Name, picture.Generation, analysis.RejectionReason!);
         await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, announcement), cancellationToken);
-        return HandlerOutcome.Handled(analysis.Safe ? $"safe, {analysis.Labels.Count} labels, colour {analysis.Color}" : $"unsafe ({analysis.RejectionReason})");
     }
 
     private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(byte[] content, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
+using PicADaily.EndToEnd.Tests.Invariant;
 using PicADaily.GoogleCloud.Pictures;
 using PicADaily.Testing;
 using SixLabors.ImageSharp.PixelFormats;

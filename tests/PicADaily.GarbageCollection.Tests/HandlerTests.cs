@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
@@ -38,9 +39,60 @@ public sealed class HandlerTests
     }
 
     [Fact]
+    public async Task A_forged_or_replayed_delete_of_a_live_generation_removes_nothing()
+    {
+        var generation = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+
+        var outcome = await Deleted().HandleAsync(PictureWorld.Deleted("cat.jpg", generation), default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Contains("still live", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(generation, world.ThumbnailSource("cat.jpg"));
+        Assert.True(world.Document("cat.jpg")!.Visible);
+        Assert.Empty(world.Publisher.Payloads<PictureCleaned>());
+    }
+
+    [Fact]
+    public async Task A_delete_naming_a_generation_newer_than_the_live_one_leaves_the_live_picture_alone()
+    {
+        var live = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+
+        var outcome = await Deleted().HandleAsync(PictureWorld.Deleted("cat.jpg", live + 1000), default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Equal(live, world.ThumbnailSource("cat.jpg"));
+        Assert.NotNull(world.Document("cat.jpg"));
+    }
+
+    [Fact]
+    public async Task A_forged_supersede_of_the_live_generation_removes_nothing()
+    {
+        var generation = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+
+        await Deleted().HandleAsync(PictureWorld.Deleted("cat.jpg", generation, overwrittenBy: generation + 1), default);
+
+        Assert.Equal(generation, world.ThumbnailSource("cat.jpg"));
+        Assert.NotNull(world.Document("cat.jpg"));
+    }
+
+    [Fact]
+    public async Task A_plain_delete_of_an_old_generation_after_an_overwrite_cleans_only_that_generation()
+    {
+        var old = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+        world.Storage.Put(PictureWorld.Pictures, "cat.jpg", TestImages.NotAnImage);
+
+        var outcome = await Deleted().HandleAsync(PictureWorld.Deleted("cat.jpg", old), default);
+
+        Assert.Equal(OutcomeKind.Handled, outcome.Kind);
+        Assert.Null(world.ThumbnailSource("cat.jpg"));
+        Assert.Null(world.Document("cat.jpg"));
+    }
+
+    [Fact]
     public async Task Repeated_deletes_and_deletes_of_missing_pictures_are_acknowledged()
     {
         var generation = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+        world.Storage.Remove(PictureWorld.Pictures, "cat.jpg");
         var delete = PictureWorld.Deleted("cat.jpg", generation);
 
         var first = await Deleted().HandleAsync(delete, default);
@@ -95,7 +147,7 @@ public sealed class HandlerTests
     };
 
     private PictureDeletedHandler Deleted() =>
-        new(new ThumbnailSweeper(world.PictureStorage, world.Settings("garbage-collection")), world.Catalog, world.Publisher, world.Settings("garbage-collection"));
+        new(world.PictureStorage, new ThumbnailSweeper(world.PictureStorage, world.Settings("garbage-collection")), world.Catalog, world.Publisher, world.Settings("garbage-collection"), NullLogger<PictureDeletedHandler>.Instance);
 
     private PictureRejectedHandler Rejected() =>
         new(new ThumbnailSweeper(world.PictureStorage, world.Settings("garbage-collection")), world.Publisher, world.Settings("garbage-collection"));

@@ -136,6 +136,66 @@ public sealed class PictureUploadedHandlerTests
     }
 
     [Fact]
+    public async Task A_duplicate_delivery_costs_no_vision_call_and_announces_the_same_verdict_again()
+    {
+        vision.Answer = () => new ImageAnnotation([new(null, "Cat", 0.9f, 0.9f)], [new(30, 144, 255, 0.7f, 0.6f)], AllClear);
+        var uploaded = world.Upload("cat.jpg", Photo);
+        await Handler().HandleAsync(uploaded, default);
+        var recorded = await world.Catalog.GetAsync("cat.jpg", default);
+
+        var again = await Handler().HandleAsync(uploaded with { Id = "redelivered" }, default);
+
+        Assert.Equal(1, vision.Calls);
+        Assert.Equal(OutcomeKind.Ignored, again.Kind);
+        Assert.Contains("already analysed", again.Reason, StringComparison.Ordinal);
+        Assert.Equal(recorded!.UpdateTime, (await world.Catalog.GetAsync("cat.jpg", default))!.UpdateTime);
+        var announcements = world.Publisher.Payloads<PictureAnalyzed>().ToList();
+        Assert.Equal(2, announcements.Count);
+        Assert.Equal(["Cat"], announcements[1].Labels);
+        Assert.Equal((uploaded.Generation, "#1e90ff"), (announcements[1].Generation, announcements[1].Color));
+    }
+
+    [Fact]
+    public async Task A_redelivery_after_a_crash_between_recording_and_announcing_announces_the_recorded_rejection_without_vision()
+    {
+        var uploaded = world.Upload("racy.jpg", Photo);
+        await world.Catalog.RecordAnalysisAsync("racy.jpg", uploaded.Generation, DateTimeOffset.UtcNow, new(["Person"], "#102030", Safe: false, "racy: LIKELY"), default);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(0, vision.Calls);
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        var rejected = Assert.Single(world.Publisher.Payloads<PictureRejected>());
+        Assert.Equal((uploaded.Generation, "racy: LIKELY"), (rejected.Generation, rejected.Reason));
+        Assert.Empty(world.Publisher.Payloads<PictureAnalyzed>());
+    }
+
+    [Fact]
+    public async Task A_picture_whose_thumbnail_is_recorded_but_not_its_analysis_is_still_analysed()
+    {
+        var uploaded = world.Upload("cat.jpg", Photo);
+        await world.Catalog.RecordThumbnailAsync("cat.jpg", uploaded.Generation, DateTimeOffset.UtcNow, default);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Handled, outcome.Kind);
+        Assert.Equal(1, vision.Calls);
+    }
+
+    [Fact]
+    public async Task A_generation_older_than_the_recorded_one_is_ignored_without_asking_vision()
+    {
+        var uploaded = world.Upload("cat.jpg", Photo);
+        await world.Catalog.RecordThumbnailAsync("cat.jpg", uploaded.Generation + 1, DateTimeOffset.UtcNow, default);
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Equal(0, vision.Calls);
+        Assert.Equal(uploaded.Generation + 1, world.Document("cat.jpg")!.Generation);
+    }
+
+    [Fact]
     public void Colours_are_lower_case_hex_with_channels_rounded_and_clamped()
     {
         Assert.Equal("#0a0bff", AnalysisRules.ToHex(new DominantColor(10.4f, 10.6f, 300f, 1, 1)));

@@ -82,9 +82,10 @@ internal static class CraftedPictures
 
     /// <summary>
     /// A small JPEG carrying <paramref name="segments"/> maximum-size APP2 ICC segments of garbage plus as
-    /// many APP15 segments: about 128 KB of metadata per segment pair.
+    /// many APP15 segments: about 128 KB of metadata per segment pair. Each marker is preceded by
+    /// <paramref name="fillBytes"/> extra 0xFF fill bytes, which the JPEG standard allows (B.1.1.2).
     /// </summary>
-    public static byte[] JpegWithHugeMetadata(int segments)
+    public static byte[] JpegWithHugeMetadata(int segments, int fillBytes = 0)
     {
         var jpeg = SolidJpeg(64, 64, Background);
         using var output = new MemoryStream();
@@ -94,13 +95,36 @@ internal static class CraftedPictures
         {
             var icc = new byte[65_533 - 14];
             random.NextBytes(icc);
+            output.Write(Enumerable.Repeat((byte)0xFF, fillBytes).ToArray());
             WriteJpegSegment(output, 0xE2, [.. "ICC_PROFILE\0"u8, (byte)(i + 1), (byte)segments, .. icc]);
             var other = new byte[65_533];
             random.NextBytes(other);
+            output.Write(Enumerable.Repeat((byte)0xFF, fillBytes).ToArray());
             WriteJpegSegment(output, 0xEF, other);
         }
 
         output.Write(jpeg, 2, jpeg.Length - 2);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// A small JPEG whose <paramref name="segments"/> maximum-size APP2 ICC segments of garbage sit after
+    /// the scan, just before EOI, where a filter that stops at the first scan never looks.
+    /// </summary>
+    public static byte[] JpegWithIccAfterTheScan(int segments)
+    {
+        var jpeg = SolidJpeg(64, 64, Background);
+        using var output = new MemoryStream();
+        output.Write(jpeg, 0, jpeg.Length - 2);
+        var random = new Random(5);
+        for (var i = 0; i < segments; i++)
+        {
+            var icc = new byte[65_533 - 14];
+            random.NextBytes(icc);
+            WriteJpegSegment(output, 0xE2, [.. "ICC_PROFILE\0"u8, (byte)(i + 1), (byte)segments, .. icc]);
+        }
+
+        output.Write(jpeg, jpeg.Length - 2, 2);
         return output.ToArray();
     }
 

@@ -40,6 +40,50 @@ public sealed class DecodeTimeLimitTests : IDisposable
         Assert.Equal("timeout: decoding used more than 10 s of CPU", rejection.Message);
     }
 
+    [Fact]
+    public async Task A_decode_finishing_a_millisecond_inside_its_cpu_budget_is_accepted()
+    {
+        cpu.CpuShare = 1;
+        using var finish = new ManualResetEventSlim();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var decode = runner.RunAsync(
+            _ =>
+            {
+                running.SetResult();
+                finish.Wait();
+                return 7;
+            },
+            CancellationToken.None);
+        await running.Task.WaitAsync(Bounded);
+
+        time.Advance(Limits.DecodeTimeout - TimeSpan.FromMilliseconds(1));
+        finish.Set();
+
+        Assert.Equal(7, await decode.WaitAsync(Bounded));
+    }
+
+    [Fact]
+    public async Task The_watchdog_stops_a_decoder_deaf_to_cancellation_the_moment_its_cpu_budget_is_spent()
+    {
+        cpu.CpuShare = 1;
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var decode = runner.RunAsync(
+            _ =>
+            {
+                running.SetResult();
+                neverReturns.Wait();
+                return 0;
+            },
+            CancellationToken.None);
+        await running.Task.WaitAsync(Bounded);
+
+        // The budget is a whole number of check intervals, so the check at the budget itself must fire.
+        time.Advance(Limits.DecodeTimeout);
+
+        var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => decode.WaitAsync(Bounded));
+        Assert.Equal(ImageRejectionReason.Timeout, rejection.Reason);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.25)]

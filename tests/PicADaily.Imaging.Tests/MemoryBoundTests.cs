@@ -26,10 +26,13 @@ public sealed class MemoryBoundTests
         Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
     }
 
-    [Fact]
-    public async Task A_jpeg_with_16_MB_of_icc_and_app_segments_is_processed_with_bounded_memory_and_no_metadata_left()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    public async Task A_jpeg_with_16_MB_of_icc_and_app_segments_is_processed_with_bounded_memory_and_no_metadata_left(int fillBytesBeforeEachMarker)
     {
-        var bloated = CraftedPictures.JpegWithHugeMetadata(segments: 128);
+        var bloated = CraftedPictures.JpegWithHugeMetadata(segments: 128, fillBytesBeforeEachMarker);
         Assert.True(bloated.Length > 16 * Megabyte);
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
@@ -37,6 +40,21 @@ public sealed class MemoryBoundTests
         {
             Assert.Equal((64, 64), (image.Width, image.Height));
             Assert.Null(image.Metadata.IccProfile);
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 4 * bloated.Length, $"allocated {allocated / Megabyte} MB for {bloated.Length / Megabyte} MB of input");
+    }
+
+    [Fact]
+    public async Task Icc_segments_placed_after_the_scan_are_dropped_too()
+    {
+        var bloated = CraftedPictures.JpegWithIccAfterTheScan(segments: 128);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        using (var image = await loader.LoadAsync(bloated, CancellationToken.None))
+        {
+            Assert.Equal((64, 64), (image.Width, image.Height));
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
@@ -58,10 +76,13 @@ public sealed class MemoryBoundTests
         Assert.True(allocated < 32 * Megabyte, $"allocated {allocated / Megabyte} MB");
     }
 
-    [Fact]
-    public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing()
+    [Theory]
+    [InlineData(20_000, 20_000)]
+    [InlineData(50_000, 50_000)]
+    [InlineData(1, 8_000_000)]
+    public async Task Rejecting_a_pixel_flood_allocates_next_to_nothing(int width, int height)
     {
-        var flood = CraftedPictures.PngClaiming(20_000, 20_000);
+        var flood = CraftedPictures.PngClaiming(width, height);
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => loader.LoadAsync(flood, CancellationToken.None));

@@ -1,10 +1,7 @@
-using System.Diagnostics;
-
 namespace PicADaily.Imaging.Tests;
 
 public sealed class SafeImageLoaderRejectionTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
     private readonly SafeImageLoader loader = new(ImageLimits.Default);
 
     public static TheoryData<string, byte[], string> UnsupportedContent => new()
@@ -51,14 +48,13 @@ public sealed class SafeImageLoaderRejectionTests
     }
 
     [Fact]
-    public async Task A_tiny_png_claiming_50000x50000_is_rejected_from_its_header_in_milliseconds()
+    public async Task A_tiny_png_claiming_50000x50000_is_rejected_from_its_header()
     {
+        // That no pixel is decoded (so no time and memory are spent) is proven by allocation in MemoryBoundTests.
         var flood = CraftedPictures.PngClaiming(50_000, 50_000);
-        var clock = Stopwatch.StartNew();
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => loader.LoadAsync(flood, CancellationToken.None));
 
-        Assert.True(clock.Elapsed < Generous, $"took {clock.Elapsed}");
         Assert.True(flood.Length < 100, "the flood is a few dozen bytes");
         Assert.Equal(ImageRejectionReason.TooManyPixels, rejection.Reason);
         Assert.Contains("50000x50000", rejection.Message);
@@ -159,13 +155,13 @@ public sealed class SafeImageLoaderRejectionTests
         // A wall-clock ceiling far away: however loaded this machine is, it is the CPU budget that stops the decode.
         var impatient = new SafeImageLoader(ImageLimits.Default with { DecodeTimeout = TimeSpan.FromMilliseconds(1), DecodeWallTimeout = TimeSpan.FromMinutes(5) });
         var big = CraftedPictures.SolidJpeg(4000, 3000, CraftedPictures.Marker);
-        var clock = Stopwatch.StartNew();
 
         var rejection = await Assert.ThrowsAsync<ImageRejectedException>(() => impatient.LoadAsync(big, CancellationToken.None));
 
+        // The message names the CPU budget, so it was the CPU watchdog (not the wall ceiling) that stopped it;
+        // its exact bound is played on a fake clock in DecodeTimeLimitTests.
         Assert.Equal(ImageRejectionReason.Timeout, rejection.Reason);
         Assert.Equal("timeout: decoding used more than 0.001 s of CPU", rejection.Message);
-        Assert.True(clock.Elapsed < Generous, $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Storage;
+using PicADaily.EndToEnd.Tests.Invariant;
 using PicADaily.Testing;
 using Xunit.Abstractions;
 

@@ -81,7 +81,7 @@ public sealed class AckAndRetryTests
     }
 
     [Fact]
-    public async Task Redelivery_intervals_grow_exponentially_within_the_retry_policy_bounds()
+    public async Task A_push_endpoint_is_never_retried_before_the_retry_policys_backoff()
     {
         await using var cloud = await TestLocalCloud.StartAsync();
         await using var receiver = await PushReceiver.StartAsync();
@@ -92,13 +92,11 @@ public sealed class AckAndRetryTests
 
         var pushes = await receiver.WaitForAsync(6, Wait);
         var gaps = pushes.Zip(pushes.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).Take(5).ToArray();
-        // Expected 0.2, 0.4, 0.8, 0.8, 0.8 s: never below the minimum, never far above the maximum
-        // (a second of slack: CI runs several test assemblies at once on two cores).
-        Assert.All(gaps, g => Assert.InRange(g, 0.18, 0.8 + 1.0));
-        Assert.True(gaps[1] > gaps[0] * 1.5, $"second gap should double: {string.Join(", ", gaps)}");
-        Assert.True(gaps[2] > gaps[1] * 1.5, $"third gap should double: {string.Join(", ", gaps)}");
-        Assert.InRange(gaps[3], 0.7, 1.8);
-        Assert.InRange(gaps[4], 0.7, 1.8);
+        // Each nack happens after its push arrived and the next push cannot leave before the nack's due
+        // time, so every gap is at least its delay however loaded the machine. The upper side (the cap)
+        // cannot be seen on a real clock: RedeliveryBackoffClockTests proves it on a fake one.
+        double[] delays = [0.2, 0.4, 0.8, 0.8, 0.8];
+        Assert.All(gaps.Zip(delays), pair => Assert.True(pair.First >= pair.Second - 0.002, $"gaps {string.Join(", ", gaps)} vs delays {string.Join(", ", delays)}"));
     }
 
     [Fact]

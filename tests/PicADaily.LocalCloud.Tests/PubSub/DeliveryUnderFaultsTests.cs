@@ -12,12 +12,23 @@ public sealed class DeliveryUnderFaultsTests(ITestOutputHelper output)
         const int count = 10_000;
         await using var cloud = await TestLocalCloud.StartAsync();
         await using var receiver = await PushReceiver.StartAsync();
-        receiver.Respond = _ => Random.Shared.Next(100) switch
+        // A fixed schedule of answers, drawn once from a seeded generator and handed out in arrival order:
+        // the same mix of faults on every run, and each one counted as it is injected.
+        var seeded = new Random(20_261_127);
+        var schedule = Enumerable.Range(0, 4 * count).Select(_ => seeded.Next(100) switch
         {
             < 8 => 500,
             < 12 => 429,
             < 15 => -1,
             _ => 204,
+        }).ToArray();
+        var injected = new FaultCounts();
+        var next = -1;
+        receiver.Respond = _ =>
+        {
+            var answer = schedule[Interlocked.Increment(ref next) % schedule.Length];
+            injected.Count(answer);
+            return answer;
         };
         var ledger = new DeliveryLedger();
         var complete = new TaskCompletionSource();
@@ -37,9 +48,43 @@ public sealed class DeliveryUnderFaultsTests(ITestOutputHelper output)
 
         await complete.Task.WaitAsync(TimeSpan.FromMinutes(3));
         await AckAndRetryTests.WaitForStatusAsync(cloud, s => s.GetProperty("backlog").GetInt32() == 0 && s.GetProperty("inFlight").GetInt32() == 0);
-        output.WriteLine($"unique {ledger.Unique}, duplicates {ledger.Duplicates}, pushes {receiver.Received.Count}");
+        output.WriteLine($"unique {ledger.Unique}, duplicates {ledger.Duplicates}, pushes {receiver.Received.Count}, injected {injected}");
         Assert.Equal(count, ledger.Unique);
         Assert.Equal(DeliveryLedger.Checksum(payloads), ledger.Checksum());
+
+        // The faults really happened, and each one cost a redelivery rather than a lost message.
+        Assert.True(injected.ServerErrors > 100 && injected.Busy > 100 && injected.Dropped > 100, $"injected {injected}");
+        Assert.True(receiver.Received.Count >= count + injected.Total, $"{receiver.Received.Count} pushes for {count} messages and {injected.Total} faults");
+        await AckAndRetryTests.WaitForStatusAsync(cloud, s => s.GetProperty("nacked").GetInt64() >= injected.Total);
+    }
+
+    /// <summary>How many of each fault the receiver answered with.</summary>
+    private sealed class FaultCounts
+    {
+        private int serverErrors;
+        private int busy;
+        private int dropped;
+
+        public int ServerErrors => Volatile.Read(ref serverErrors);
+
+        public int Busy => Volatile.Read(ref busy);
+
+        public int Dropped => Volatile.Read(ref dropped);
+
+        public int Total => ServerErrors + Busy + Dropped;
+
+        public void Count(int answer)
+        {
+            _ = answer switch
+            {
+                500 => Interlocked.Increment(ref serverErrors),
+                429 => Interlocked.Increment(ref busy),
+                -1 => Interlocked.Increment(ref dropped),
+                _ => 0,
+            };
+        }
+
+        public override string ToString() => $"500: {ServerErrors}, 429: {Busy}, dropped: {Dropped}";
     }
 
     [Fact]

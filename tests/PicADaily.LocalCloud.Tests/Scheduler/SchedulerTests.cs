@@ -9,7 +9,7 @@ namespace PicADaily.LocalCloud.Tests.Scheduler;
 public sealed class SchedulerTests
 {
     [Fact]
-    public async Task A_scheduled_job_publishes_its_data_and_attributes_on_each_cron_tick()
+    public async Task A_scheduled_job_from_the_topology_publishes_its_data_and_attributes_to_its_subscriber()
     {
         await using var receiver = await PushReceiver.StartAsync();
         var topology = Path.Combine(Path.GetTempPath(), $"topology-{Guid.NewGuid():N}.json");
@@ -32,9 +32,8 @@ public sealed class SchedulerTests
         var messages = pushes.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("message")).ToList();
         Assert.All(messages, m => Assert.Equal("tick", Encoding.UTF8.GetString(m.GetProperty("data").GetBytesFromBase64())));
         Assert.All(messages, m => Assert.Equal("every-second", m.GetProperty("attributes").GetProperty("job").GetString()));
-        var times = messages.Select(m => DateTimeOffset.Parse(m.GetProperty("publishTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-        // One publish per cron second, never two for the same tick; the upper bound leaves room for a loaded machine.
-        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap.TotalSeconds, 0.5, 5));
+        // The timing (one publish per tick, at the tick) is proven on a fake clock in JobSchedulerClockTests;
+        // here, on the real clock, only that the topology's job reaches its push subscriber intact.
     }
 
     [Fact]

@@ -60,8 +60,11 @@ public sealed class FirestoreStore : IDisposable
 
     public MonotonicClock Clock { get; }
 
-    /// <summary>Called with the text of every statement a read runs; lets tests check query plans.</summary>
-    public Action<string>? ReadStatementObserver { get; set; }
+    /// <summary>
+    /// Called with every statement a read runs, just before it runs; lets tests check query plans and
+    /// count the work SQLite does for it (through the command's connection).
+    /// </summary>
+    public Action<SqliteCommand>? ReadStatementObserver { get; set; }
 
     public StoredDocument? Get(DocumentPath path)
     {
@@ -301,5 +304,5 @@ public sealed class FirestoreStore : IDisposable
         return connection;
     }
 
-    private void Observe(SqliteCommand command) => ReadStatementObserver?.Invoke(command.CommandText);
+    private void Observe(SqliteCommand command) => ReadStatementObserver?.Invoke(command);
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace PicADaily.LocalCloud.Tests.Support;
+
+/// <summary>
+/// A fake clock that also says how many timers were created, so a test can wait until a loop is
+/// waiting on this clock again before it advances it (advancing earlier would race with the loop).
+/// </summary>
+public sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private int created;
+
+    public int TimersCreated => Volatile.Read(ref created);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        Interlocked.Increment(ref created);
+        return timer;
+    }
+
+    /// <summary>Waits (bounded) until at least <paramref name="count"/> timers exist.</summary>
+    public async Task UntilTimersCreatedAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (TimersCreated < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{TimersCreated} timers created, expected {count} within {timeout}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+        }
+    }
+}
