@@ -126,7 +126,8 @@ for service in "${SERVICES[@]}"; do
     collage)
       bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
     garbage-collection)
-      # Deletes thumbnails and documents only; the pictures bucket it never touches.
+      # Deletes thumbnails and documents; reads (never writes) pictures to confirm a deleted generation is really gone.
+      bucket_role "$PICTURES" "$account" roles/storage.objectViewer
       bucket_role "$THUMBNAILS" "$account" roles/storage.objectUser ;;
     frontend)
       bucket_role "$PICTURES" "$account" roles/storage.objectUser
