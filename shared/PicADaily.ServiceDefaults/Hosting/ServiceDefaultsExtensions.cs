@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PicADaily.Contracts.Topology;
 using PicADaily.ServiceDefaults.Events;
 
 namespace PicADaily.ServiceDefaults.Hosting;
@@ -38,6 +40,8 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddEventHandling();
+        builder.Services.TryAddSingleton(_ => DeclaredTopology.Load());
+        builder.Services.AddHostedService<ChoreographyStartupCheck>();
         builder.Services.AddPushAuthentication(configuration);
         return builder;
     }
