@@ -24,7 +24,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOptions<PicADailySettings>().Configure(settings =>
         {
             settings.ServiceName = serviceName;
-            settings.ProjectId = configuration[PicADailySettings.ProjectVariable] is { Length: > 0 } project ? project : settings.ProjectId;
             settings.PicturesBucket = configuration[PicADailySettings.PicturesBucketVariable] is { Length: > 0 } pictures ? pictures : settings.PicturesBucket;
             settings.ThumbnailsBucket = configuration[PicADailySettings.ThumbnailsBucketVariable] is { Length: > 0 } thumbnails ? thumbnails : settings.ThumbnailsBucket;
         });
@@ -34,6 +33,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
+        // For HttpClients that leave repetition to HTTP semantics. The Google REST clients opt out: they
+        // retry per call, knowing which ones are safe (PicADaily.GoogleCloud README, "Errors and retries").
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
