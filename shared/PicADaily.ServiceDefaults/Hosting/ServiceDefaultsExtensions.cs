@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PicADaily.Contracts.Configuration;
 using PicADaily.Contracts.Topology;
 using PicADaily.ServiceDefaults.Events;
 
@@ -19,6 +20,8 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceName);
+        // Before any option is bound: durations read "500ms", "2s", "1m" as well as "00:00:02", as everywhere.
+        Durations.AcceptInConfiguration();
         var configuration = builder.Configuration;
 
         builder.Services.AddOptions<PicADailySettings>().Configure(settings =>
