@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using PicADaily.Contracts.Configuration;
 
 namespace PicADaily.AppHost;
 
@@ -11,6 +13,9 @@ namespace PicADaily.AppHost;
 /// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway),
 /// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
 /// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default two per core).
+/// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
+/// starts, and forwarded in the form its reader expects, so a typo is one clear error instead of a
+/// resource dying after "Distributed application started".
 /// </summary>
 internal sealed record EmbeddedSettings(
     string DataPath,
@@ -26,27 +31,61 @@ internal sealed record EmbeddedSettings(
         var data = configuration["PICADAILY_DATA"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(root, ".data");
         Directory.CreateDirectory(data);
 
+        var errors = new List<string>();
         var overrides = new Dictionary<string, string>();
-        Forward(configuration, "CollageSchedule", "LocalCloud__Schedules__collage-refresh", overrides);
-        Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides);
-        Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides);
-        Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides);
-        Forward(configuration, "FolderIncompleteGrace", "LocalCloud__Storage__IncompleteGrace", overrides);
+        Forward(configuration, "CollageSchedule", "LocalCloud__Schedules__collage-refresh", overrides, errors, text => text);
+
+        // Pub/Sub retry policies are proto durations ("0.5s"), LocalCloud's own options hh:mm:ss.
+        var minimum = Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides, errors, text => ProtoDuration("RetryMinimumBackoff", text));
+        var maximum = Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides, errors, text => ProtoDuration("RetryMaximumBackoff", text));
+        Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides, errors, text => Duration("FolderSettleInterval", text).ToString("c", CultureInfo.InvariantCulture));
+        Forward(configuration, "FolderIncompleteGrace", "LocalCloud__Storage__IncompleteGrace", overrides, errors, text => Duration("FolderIncompleteGrace", text).ToString("c", CultureInfo.InvariantCulture));
+        if (minimum is not null && maximum is not null && Duration("RetryMinimumBackoff", minimum) > Duration("RetryMaximumBackoff", maximum))
+        {
+            errors.Add($"RetryMinimumBackoff ({minimum}) is longer than RetryMaximumBackoff ({maximum}).");
+        }
 
         // Every service reads both; only the image services decode, the others ignore the first.
         var serviceOverrides = new Dictionary<string, string>();
-        Forward(configuration, "DecodeConcurrency", "Images__DecodeConcurrency", serviceOverrides);
-        Forward(configuration, "MaxConcurrentEvents", "Events__MaxConcurrent", serviceOverrides);
+        Forward(configuration, "DecodeConcurrency", "Images__DecodeConcurrency", serviceOverrides, errors, text => PositiveInteger("DecodeConcurrency", text));
+        Forward(configuration, "MaxConcurrentEvents", "Events__MaxConcurrent", serviceOverrides, errors, text => PositiveInteger("MaxConcurrentEvents", text));
+        if (errors.Count > 0)
+        {
+            throw new AppHostOptionsException(errors);
+        }
+
         return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides);
     }
 
-    private static void Forward(IConfiguration configuration, string key, string variable, Dictionary<string, string> overrides)
+    /// <summary>Validates and converts <paramref name="key"/> when it is given; returns what was given.</summary>
+    private static string? Forward(IConfiguration configuration, string key, string variable, Dictionary<string, string> overrides, List<string> errors, Func<string, string> convert)
     {
-        if (configuration[key] is { Length: > 0 } value)
+        if (configuration[key] is not { Length: > 0 } value)
         {
-            overrides[variable] = value;
+            return null;
+        }
+
+        try
+        {
+            overrides[variable] = convert(value);
+            return value;
+        }
+        catch (FormatException e)
+        {
+            errors.Add(e.Message);
+            return null;
         }
     }
+
+    private static TimeSpan Duration(string key, string text) => Durations.Parse(key, text);
+
+    private static string ProtoDuration(string key, string text) =>
+        Duration(key, text).TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "s";
+
+    private static string PositiveInteger(string key, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : throw new FormatException($"{key}: '{text}' is not a whole number of at least 1.");
 
     private static string RepositoryRoot()
     {

@@ -5,7 +5,17 @@ using PicADaily.AppHost;
 // With --emulators: Google's official Pub/Sub and Firestore emulators, LocalCloud for the rest.
 var emulators = args.Contains(EmulatorsMode.Flag);
 var builder = DistributedApplication.CreateBuilder(args.Where(a => a != EmulatorsMode.Flag).ToArray());
-var settings = EmbeddedSettings.From(builder.Configuration);
+EmbeddedSettings settings;
+try
+{
+    settings = EmbeddedSettings.From(builder.Configuration);
+}
+catch (AppHostOptionsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 if (emulators)
 {
     GoogleCloudSdk sdk;
@@ -30,5 +40,4 @@ else
 Console.WriteLine("Pic-a-Daily: the web app is at http://localhost:8080");
 Console.WriteLine($"             or drop pictures into {Path.Combine(settings.DataPath, "buckets", "pictures")}");
 Console.WriteLine($"             thumbnails and collage.png appear in {Path.Combine(settings.DataPath, "buckets", "thumbnails")}");
-await builder.Build().RunAsync();
-return 0;
+return await ResourceFailureWatch.RunAsync(builder.Build());

@@ -57,7 +57,7 @@ public static class FrontendServices
         services.AddSingleton<LiveUpdates>();
         services.AddSingleton<TimelineEntryFactory>();
         services.AddTransient<TimelineRecorder>();
-        services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted, EventTypes.Storage.Archived);
+        services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted);
         services.AddEventHandler<ActivityEvent, ActivityTimelineHandler>([.. EventTypes.PicADaily.All]);
         return services;
     }

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("garbage-collection");
 builder.Services.AddPictureServices(builder.Configuration);
 builder.Services.AddTransient<ThumbnailSweeper>();
-builder.Services.AddEventHandler<StorageObjectEvent, PictureDeletedHandler>(EventTypes.Storage.Deleted, EventTypes.Storage.Archived);
+builder.Services.AddEventHandler<StorageObjectEvent, PictureDeletedHandler>(EventTypes.Storage.Deleted);
 builder.Services.AddEventHandler<ActivityEvent<PictureRejected>, PictureRejectedHandler>(EventTypes.PicADaily.PictureRejected);
 
 var app = builder.Build();

@@ -27,7 +27,33 @@ public sealed class FlowPageTests : IDisposable
         }
 
         Assert.Contains("class=\"edge dead-letter\"", html, StringComparison.Ordinal);
-        Assert.Contains(">picture.analyzed.v1</text>", html, StringComparison.Ordinal);
+        foreach (var published in topology.DeclaredServices.SelectMany(s => s.Publishes ?? []).SelectMany(p => p.EventTypes))
+        {
+            Assert.Contains($">{published["dev.picadaily.".Length..]}</text>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_activity_column_shows_what_the_topology_says_each_service_publishes()
+    {
+        var original = File.ReadAllText(RepositoryTopologyPath());
+        var edited = original.Replace("\"dev.picadaily.collage.created.v1\"] }", "\"dev.picadaily.collage.painted.v1\"] }", StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+        var path = Path.Combine(Path.GetTempPath(), $"topology-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, edited);
+        try
+        {
+            using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Topology:Path", path));
+
+            var html = await configured.CreateClient().GetStringAsync("/flow");
+
+            Assert.Contains(">collage.painted.v1</text>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(">collage.created.v1</text>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -197,6 +197,7 @@ public sealed class PushAuthenticationTests
             builder.Services.AddSingleton<TestService.ScriptedHandler>();
             builder.Services.AddSingleton<PicADaily.Contracts.Publishing.IEventPublisher>(new TestService.RecordingPublisher());
             builder.Services.AddEventHandler<StorageObjectEvent, TestService.StorageHandler>(EventTypes.Storage.Finalized);
+            builder.Services.AddSingleton(TestTopology.Delivering("test-service", EventTypes.Storage.Finalized));
             var app = builder.Build();
             app.MapEventEndpoint();
             await app.StartAsync();

@@ -31,7 +31,6 @@ public sealed class PictureWorld
         ServiceName = serviceName,
         PicturesBucket = Pictures,
         ThumbnailsBucket = Thumbnails,
-        ProjectId = "test",
     });
 
     /// <summary>Uploads a picture and returns the FINALIZE event the bucket notification would carry.</summary>

@@ -18,6 +18,8 @@ public static class LocalCloudApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // Durations read "500ms", "2s", "1m" as well as "00:00:02", as in the app host and the services.
+        Contracts.Configuration.Durations.AcceptInConfiguration();
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOptions<LocalCloudOptions>()
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))

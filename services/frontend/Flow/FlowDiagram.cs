@@ -1,4 +1,3 @@
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Topology;
 
 namespace PicADaily.Frontend.Flow;
@@ -118,12 +117,17 @@ public sealed class FlowDiagram
             }
         }
 
-        foreach (var service in nodes.Where(n => n.Kind == "service").ToList())
+        // What each service publishes comes from its declaration in the topology, the same one it is checked against at start-up.
+        foreach (var declaration in topology.DeclaredServices)
         {
-            foreach (var eventType in ActivityPublishers.Of(service.Label))
+            foreach (var published in declaration.Publishes ?? [])
             {
-                var activity = Add("activity:" + eventType, ShortType(eventType), "to " + Topics.PictureActivity, 5, "activity");
-                edges.Add(new FlowEdge(service, activity, false));
+                var service = Add("service:" + declaration.Name, declaration.Name, "publishes only", 4, "service");
+                foreach (var eventType in published.EventTypes)
+                {
+                    var activity = Add("activity:" + eventType, ShortType(eventType), "to " + published.Topic, 5, "activity");
+                    edges.Add(new FlowEdge(service, activity, false));
+                }
             }
         }
 

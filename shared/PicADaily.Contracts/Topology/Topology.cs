@@ -2,7 +2,8 @@ namespace PicADaily.Contracts.Topology;
 
 /// <summary>
 /// The declared choreography (<c>infra/topology.json</c>): buckets, bucket notifications, topics,
-/// push subscriptions and schedules. Names are short ids resolved inside <see cref="ProjectId"/>.
+/// push subscriptions, schedules, and which event types each service handles and publishes.
+/// Names are short ids resolved inside <see cref="ProjectId"/>.
 /// LocalCloud applies it at start-up; the compose provisioner, the Google Cloud scripts and the
 /// frontend read the same file.
 /// </summary>
@@ -12,7 +13,12 @@ public sealed record Topology(
     IReadOnlyList<BucketNotification> Notifications,
     IReadOnlyList<string> Topics,
     IReadOnlyList<PushSubscription> Subscriptions,
-    IReadOnlyList<ScheduledJob> Schedules);
+    IReadOnlyList<ScheduledJob> Schedules,
+    IReadOnlyList<ServiceDeclaration>? Services = null)
+{
+    /// <summary>The service declarations; empty when the document has none.</summary>
+    public IReadOnlyList<ServiceDeclaration> DeclaredServices => Services ?? [];
+}
 
 /// <summary>A Cloud Storage → Pub/Sub notification config (empty <see cref="EventTypes"/> = all types).</summary>
 public sealed record BucketNotification(string Bucket, string Topic, IReadOnlyList<string> EventTypes, string PayloadFormat);
@@ -48,3 +54,12 @@ public sealed record ScheduledJob(
     string Topic,
     string? Data,
     IReadOnlyDictionary<string, string>? Attributes);
+
+/// <summary>
+/// What one service reacts to and what it sends. <see cref="Handles"/> must equal both the handlers the
+/// service registers and what its subscriptions deliver (<see cref="ChoreographyCheck"/>).
+/// </summary>
+public sealed record ServiceDeclaration(string Name, IReadOnlyList<string> Handles, IReadOnlyList<PublishedEvents>? Publishes);
+
+/// <summary>Event types a service publishes to <see cref="Topic"/>.</summary>
+public sealed record PublishedEvents(string Topic, IReadOnlyList<string> EventTypes);

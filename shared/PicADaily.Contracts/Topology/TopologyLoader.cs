@@ -41,6 +41,11 @@ public static class TopologyLoader
             Topics = topology.Topics ?? [],
             Subscriptions = topology.Subscriptions ?? [],
             Schedules = topology.Schedules ?? [],
+            Services = (topology.Services ?? []).Select(s => s with
+            {
+                Handles = s.Handles ?? [],
+                Publishes = (s.Publishes ?? []).Select(p => p with { EventTypes = p.EventTypes ?? [] }).ToList(),
+            }).ToList(),
         };
         TopologyValidator.Validate(normalized, source);
         return normalized;

@@ -38,6 +38,27 @@ internal static class TopologyValidator
             {
                 Require(IsDuration(retry.MinimumBackoff) && IsDuration(retry.MaximumBackoff), $"{what}: retry backoffs must be durations like \"10s\"");
             }
+
+            try
+            {
+                SubscriptionFilter.EnsureReadable(s.Filter);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"{what}: {e.Message}");
+            }
+        }
+
+        var services = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in topology.DeclaredServices)
+        {
+            var what = $"service '{service.Name}'";
+            Require(!string.IsNullOrWhiteSpace(service.Name) && services.Add(service.Name), $"{what}: name missing or duplicated");
+            foreach (var published in service.Publishes ?? [])
+            {
+                Require(topics.Contains(published.Topic), $"{what}: publishes to topic '{published.Topic}', which is not declared");
+                Require(published.EventTypes.Count > 0, $"{what}: publishes to '{published.Topic}' without event types");
+            }
         }
 
         foreach (var j in topology.Schedules)

@@ -10,6 +10,9 @@ public sealed class EventHandlerRegistry
 
     public IEnumerable<string> EventTypes => byType.Keys;
 
+    /// <summary>Event type → name of the handler class registered for it.</summary>
+    public IReadOnlyDictionary<string, string> HandlerNames => byType.ToDictionary(e => e.Key, e => e.Value.HandlerClass.Name, StringComparer.Ordinal);
+
     internal void Add(string eventType, Registration registration)
     {
         if (!byType.TryAdd(eventType, registration))

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PicADaily.Contracts.Configuration;
+using PicADaily.Contracts.Topology;
 using PicADaily.ServiceDefaults.Events;
 
 namespace PicADaily.ServiceDefaults.Hosting;
@@ -17,12 +20,13 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceName);
+        // Before any option is bound: durations read "500ms", "2s", "1m" as well as "00:00:02", as everywhere.
+        Durations.AcceptInConfiguration();
         var configuration = builder.Configuration;
 
         builder.Services.AddOptions<PicADailySettings>().Configure(settings =>
         {
             settings.ServiceName = serviceName;
-            settings.ProjectId = configuration[PicADailySettings.ProjectVariable] is { Length: > 0 } project ? project : settings.ProjectId;
             settings.PicturesBucket = configuration[PicADailySettings.PicturesBucketVariable] is { Length: > 0 } pictures ? pictures : settings.PicturesBucket;
             settings.ThumbnailsBucket = configuration[PicADailySettings.ThumbnailsBucketVariable] is { Length: > 0 } thumbnails ? thumbnails : settings.ThumbnailsBucket;
         });
@@ -32,12 +36,16 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
+        // For HttpClients that leave repetition to HTTP semantics. The Google REST clients opt out: they
+        // retry per call, knowing which ones are safe (PicADaily.GoogleCloud README, "Errors and retries").
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
         builder.Services.AddEventHandling();
+        builder.Services.TryAddSingleton(_ => DeclaredTopology.Load());
+        builder.Services.AddHostedService<ChoreographyStartupCheck>();
         builder.Services.AddPushAuthentication(configuration);
         builder.Services.AddTransportSecurity(configuration);
         return builder;

@@ -55,6 +55,7 @@ public sealed class TestService : IAsyncDisposable
         builder.Services.AddSingleton<IEventPublisher>(publisher);
         builder.Services.AddEventHandler<StorageObjectEvent, StorageHandler>(EventTypes.Storage.Finalized);
         builder.Services.AddEventHandler<ActivityEvent<PictureRejected>, RejectedHandler>(EventTypes.PicADaily.PictureRejected);
+        builder.Services.AddSingleton(TestTopology.Delivering("test-service", EventTypes.Storage.Finalized, EventTypes.PicADaily.PictureRejected));
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
