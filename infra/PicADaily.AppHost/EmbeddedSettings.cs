@@ -12,7 +12,7 @@ namespace PicADaily.AppHost;
 /// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
 /// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway),
 /// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
-/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default two per core).
+/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core).
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
 /// starts, and forwarded in the form its reader expects, so a typo is one clear error instead of a
 /// resource dying after "Distributed application started".
