@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
+using PicADaily.ServiceDefaults.Tests.Support;
 
 namespace PicADaily.ServiceDefaults.Tests;
 
@@ -78,6 +80,9 @@ public sealed class TransportSecurityTests
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("frontend");
+
+        // A service that takes no events: its start-up check needs a topology that delivers it none.
+        builder.Services.AddSingleton(TestTopology.Delivering("frontend"));
         var app = builder.Build();
         app.MapGet("/scheme", (HttpContext context) =>
         {
