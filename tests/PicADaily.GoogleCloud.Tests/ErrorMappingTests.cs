@@ -46,11 +46,11 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_connection_failure_is_a_transient_error_retried_a_bounded_number_of_times()
     {
-        string deadHost;
-        using (var api = new FakeGoogleApi())
-        {
-            deadHost = api.HostPort;
-        }
+        // A port bound but never listening refuses connections, and stays ours for the whole test:
+        // a port merely closed again could be taken by another test's server meanwhile.
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        bound.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var deadHost = $"127.0.0.1:{((System.Net.IPEndPoint)bound.LocalEndPoint!).Port}";
         var tokens = new FakeTokenSource();
         var options = new GoogleCloudOptions { ProjectId = "p", PubSubEmulatorHost = deadHost, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryAttempts = 2 };
         var client = new PubSub.PubSubClient(new HttpClient(), options, tokens);
