@@ -75,10 +75,13 @@ function refreshRegion(region) {
   if (!url) {
     return;
   }
+  // Two updates in quick succession fetch twice, and the older answer may arrive last: only the
+  // answer to the newest request is shown, or a picture that just appeared would vanish again.
+  var requested = region.refreshRequests = (region.refreshRequests || 0) + 1;
   fetch(url, { headers: { "Accept": "text/html" }, cache: "no-store" })
     .then(function (response) { return response.ok ? response.text() : null; })
     .then(function (html) {
-      if (html !== null) {
+      if (html !== null && requested === region.refreshRequests) {
         region.innerHTML = html;
         applyColors(region);
         revealOwnDeleteForms(region);
