@@ -23,8 +23,7 @@ public static class GoogleCloudServiceCollectionExtensions
     /// (ADC unless one is already registered), <see cref="StorageClient"/>, <see cref="IPubSubPublisher"/>,
     /// <see cref="IPubSubAdmin"/>, <see cref="IFirestoreClient"/> and <see cref="IVisionClient"/>.
     /// The REST clients are typed HttpClients with a per-attempt timeout; their own retry (only for
-    /// calls safe to repeat) wraps it. Resilience handlers added to every HttpClient by the host
-    /// (<c>ConfigureHttpClientDefaults</c>) are removed from these, so nothing else repeats a call.
+    /// calls safe to repeat) wraps it; nothing else repeats a call.
     /// </summary>
     public static IServiceCollection AddGoogleCloudClients(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,16 +44,10 @@ public static class GoogleCloudServiceCollectionExtensions
         return services;
     }
 
-    // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the documented way to opt a
-    // client out of ConfigureHttpClientDefaults, and HttpPipelineTests catch it if it ever changes behaviour.
-#pragma warning disable EXTEXP0001
     private static void AddRestClient<TClient>(IServiceCollection services, GoogleCloudOptions options)
         where TClient : class =>
         services.AddHttpClient<TClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            // Retries live in the clients, which know which calls are safe to repeat (a POST may be a read
-            // like runQuery or a create). So any handler a host adds to every HttpClient (ServiceDefaults'
-            // standard resilience handler) is removed here, and only a per-attempt timeout remains.
-            .RemoveAllResilienceHandlers()
+            // Only a per-attempt timeout: retries live in the clients, which know which calls are safe to
+            // repeat (a POST may be a read like runQuery or a create).
             .AddResilienceHandler($"{typeof(TClient).Name}-attempt", pipeline => pipeline.AddTimeout(options.AttemptTimeout));
-#pragma warning restore EXTEXP0001
 }

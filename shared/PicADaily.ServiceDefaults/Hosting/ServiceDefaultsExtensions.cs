@@ -12,7 +12,7 @@ using PicADaily.ServiceDefaults.Events;
 
 namespace PicADaily.ServiceDefaults.Hosting;
 
-/// <summary>How every Pic-a-Daily service runs: settings, telemetry, health, resilient HTTP clients.</summary>
+/// <summary>How every Pic-a-Daily service runs: settings, telemetry, health, the event endpoint's rules.</summary>
 public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
@@ -36,13 +36,10 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
-        // For HttpClients that leave repetition to HTTP semantics. The Google REST clients opt out: they
-        // retry per call, knowing which ones are safe (PicADaily.GoogleCloud README, "Errors and retries").
-        builder.Services.ConfigureHttpClientDefaults(http =>
-        {
-            http.AddStandardResilienceHandler();
-            http.AddServiceDiscovery();
-        });
+        // No retrying handler on every HttpClient: the only clients the services make are the Google REST
+        // clients, which retry per call, knowing which calls are safe to repeat (a POST may be a read like
+        // runQuery or a create); a second, method-blind retry around them would repeat creates and commits.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
         builder.Services.AddEventHandling();
         builder.Services.TryAddSingleton(_ => DeclaredTopology.Load());
         builder.Services.AddHostedService<ChoreographyStartupCheck>();
