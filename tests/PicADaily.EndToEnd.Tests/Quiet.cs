@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using PicADaily.Testing;
 
 namespace PicADaily.EndToEnd.Tests;
 
@@ -9,19 +10,8 @@ public static class Quiet
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not reached within {timeout}: {what}");
-            }
-
-            await Task.Delay(PollInterval);
-        }
-    }
+    public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        Eventually.UntilAsync(condition, timeout, what, PollInterval);
 
     /// <summary>Waits until no push subscription has a backlog or a delivery in flight (the system has gone quiet).</summary>
     public static Task UntilNoDeliveryPendingAsync(HttpClient localCloud, TimeSpan timeout) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using PicADaily.Testing;
 
 namespace PicADaily.Imaging.Tests;
 
@@ -182,15 +183,8 @@ public sealed class DecodeTimeLimitTests : IDisposable
         slots.Dispose();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Bounded;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.UntilAsync(condition, Bounded, "the condition came true");
 
     /// <summary>A decode that runs until it is cancelled, as ImageSharp's decoders do between rows.</summary>
     private (Task<int> Decode, Task Running) StartDecodeThatWaitsForCancellation()

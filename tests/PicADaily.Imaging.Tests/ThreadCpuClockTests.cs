@@ -1,3 +1,4 @@
+using PicADaily.Testing;
 namespace PicADaily.Imaging.Tests;
 
 /// <summary>The CPU time of one thread, read from another: what the decode limit counts.</summary>
@@ -37,12 +38,7 @@ public sealed class ThreadCpuClockTests
         {
             var spinner = await spinning.WaitAsync(Bounded);
             var sleeper = await blocked.WaitAsync(Bounded);
-            var deadline = DateTime.UtcNow + Bounded;
-            while (spinner.Used() < TimeSpan.FromMilliseconds(200))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the spinning thread was never charged 200 ms of CPU");
-                await Task.Delay(20);
-            }
+            await Eventually.UntilAsync(() => spinner.Used() >= TimeSpan.FromMilliseconds(200), Bounded, "the spinning thread is charged 200 ms of CPU");
 
             Assert.True(sleeper.Used() < TimeSpan.FromMilliseconds(100), $"a blocked thread was charged {sleeper.Used()}");
         }

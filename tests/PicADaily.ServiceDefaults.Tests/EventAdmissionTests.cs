@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Tests.Support;
+using PicADaily.Testing;
 
 namespace PicADaily.ServiceDefaults.Tests;
 
@@ -89,13 +90,6 @@ public sealed class EventAdmissionTests
         public void Dispose() => listener.Dispose();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Bounded;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.UntilAsync(condition, Bounded, "the condition came true");
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-
 using PicADaily.LocalCloud.Tests.Support;
-
+using PicADaily.Testing;
 using Xunit.Abstractions;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;
@@ -82,21 +81,16 @@ public sealed class PushFlowControlTests(ITestOutputHelper output)
     private static async Task<JsonElement> SettledStatusAsync(TestLocalCloud cloud, string subscription)
     {
         using var http = new HttpClient { BaseAddress = cloud.BaseUri };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await http.GetStringAsync("localcloud/status");
-            var entry = JsonDocument.Parse(last).RootElement.GetProperty("subscriptions").EnumerateArray()
-                .Single(s => s.GetProperty("name").GetString() == subscription);
-            if (entry.GetProperty("backlog").GetInt32() == 0 && entry.GetProperty("inFlight").GetInt32() == 0)
+        JsonElement entry = default;
+        await Eventually.UntilAsync(
+            async () =>
             {
-                return entry;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The subscription never settled; last status: " + last);
+                entry = JsonDocument.Parse(await http.GetStringAsync("localcloud/status")).RootElement.GetProperty("subscriptions").EnumerateArray()
+                    .Single(s => s.GetProperty("name").GetString() == subscription);
+                return entry.GetProperty("backlog").GetInt32() == 0 && entry.GetProperty("inFlight").GetInt32() == 0;
+            },
+            TimeSpan.FromSeconds(60),
+            $"{subscription} settles (no backlog, nothing in flight)");
+        return entry;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Scheduler;
 using PicADaily.LocalCloud.Tests.Support;
+using PicADaily.Testing;
 
 namespace PicADaily.LocalCloud.Tests.Scheduler;
 
@@ -70,14 +70,7 @@ public sealed class JobSchedulerClockTests : IAsyncDisposable
         public Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken) =>
             Task.FromResult(Interlocked.Increment(ref count).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        public async Task UntilCountAsync(int expected, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (Count < expected)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{Count} publishes, expected {expected} within {timeout}");
-                await Task.Delay(TimeSpan.FromMilliseconds(5));
-            }
-        }
+        public Task UntilCountAsync(int expected, TimeSpan timeout) =>
+            Eventually.UntilAsync(() => Count >= expected, timeout, $"{expected} publishes", TimeSpan.FromMilliseconds(5));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using PicADaily.Testing;
 
 namespace PicADaily.LocalCloud.Tests.Support;
 
@@ -20,17 +21,6 @@ public sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTimePr
     }
 
     /// <summary>Waits (bounded) until at least <paramref name="count"/> timers exist.</summary>
-    public async Task UntilTimersCreatedAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (TimersCreated < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{TimersCreated} timers created, expected {count} within {timeout}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(5));
-        }
-    }
+    public Task UntilTimersCreatedAsync(int count, TimeSpan timeout) =>
+        Eventually.UntilAsync(() => TimersCreated >= count, timeout, $"{count} timers created", TimeSpan.FromMilliseconds(5));
 }
