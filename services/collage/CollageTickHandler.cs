@@ -3,12 +3,10 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using PicADaily.Collage.Rendering;
 using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
-using PicADaily.Contracts.Publishing;
-using PicADaily.GoogleCloud.Pictures;
 using PicADaily.Imaging;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
 
@@ -24,50 +22,52 @@ public sealed class CollageTickHandler(
     PictureCatalog catalog,
     PictureStorage storage,
     CollageRenderer renderer,
-    IEventPublisher publisher,
+    ActivityAnnouncer announcer,
     IOptions<PicADailySettings> settings) : IEventHandler<PubSubMessageEvent>
 {
+    // Each round renders a collage: fewer rounds than a plain conditional write gets.
     private const int MaxRounds = 4;
 
     public async Task<HandlerOutcome> HandleAsync(PubSubMessageEvent tick, CancellationToken cancellationToken)
     {
-        for (var round = 0; round < MaxRounds; round++)
+        var round = await OptimisticConcurrency.RunAsync("the collage and its newest pictures", RoundAsync, cancellationToken, MaxRounds);
+        return round.Outcome ?? round.Value;
+    }
+
+    /// <summary>One look at the newest pictures and the collage; null when another run or a change to the set got in between.</summary>
+    private async Task<Step<HandlerOutcome>?> RoundAsync(CancellationToken cancellationToken)
+    {
+        var newest = await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken);
+        var thumbnails = await DownloadThumbnailsAsync(newest, cancellationToken);
+        var signature = Signature(thumbnails.Select(t => t.Picture));
+        var bucket = settings.Value.ThumbnailsBucket;
+        var existing = await storage.GetAsync(bucket, ArtifactMetadata.CollageObjectName, generation: null, cancellationToken);
+        if (existing?.Metadata.TryGetValue(ArtifactMetadata.CollagePictures, out var current) == true && current == signature)
         {
-            var newest = await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken);
-            var thumbnails = await DownloadThumbnailsAsync(newest, cancellationToken);
-            var signature = Signature(thumbnails.Select(t => t.Picture));
-            var bucket = settings.Value.ThumbnailsBucket;
-            var existing = await storage.GetAsync(bucket, ArtifactMetadata.CollageObjectName, generation: null, cancellationToken);
-            if (existing?.Metadata?.TryGetValue(ArtifactMetadata.CollagePictures, out var current) == true && current == signature)
-            {
-                return HandlerOutcome.Ignored("the newest pictures have not changed");
-            }
-
-            if (thumbnails.Count == 0 && existing is null)
-            {
-                return HandlerOutcome.Ignored("no pictures and no collage");
-            }
-
-            var written = thumbnails.Count == 0
-                ? await RemoveAsync(bucket, existing!.Generation!.Value, cancellationToken)
-                : await WriteAsync(bucket, thumbnails, signature, existing?.Generation ?? 0, cancellationToken);
-            if (written is null)
-            {
-                continue; // Another run wrote in between: look at what is there now.
-            }
-
-            if (Signature(await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken)) != Signature(newest))
-            {
-                continue; // The set changed while we rendered (e.g. a delete): render again.
-            }
-
-            var pictures = thumbnails.Select(t => new CollagePicture(t.Picture.Name, t.Picture.Generation)).ToList();
-            var created = new CollageCreated(bucket, ArtifactMetadata.CollageObjectName, written.Value, pictures);
-            await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, created), cancellationToken);
-            return HandlerOutcome.Handled(pictures.Count == 0 ? "collage removed: no visible pictures" : $"collage of {pictures.Count} pictures");
+            return Step<HandlerOutcome>.Continue(HandlerOutcome.Ignored("the newest pictures have not changed"));
         }
 
-        return HandlerOutcome.Retry("the pictures kept changing while the collage was made");
+        if (thumbnails.Count == 0 && existing is null)
+        {
+            return Step<HandlerOutcome>.Continue(HandlerOutcome.Ignored("no pictures and no collage"));
+        }
+
+        var written = thumbnails.Count == 0
+            ? await RemoveAsync(bucket, existing!.Generation, cancellationToken)
+            : await WriteAsync(bucket, thumbnails, signature, existing?.Generation ?? 0, cancellationToken);
+        if (written is null)
+        {
+            return null; // Another run wrote in between: look at what is there now.
+        }
+
+        if (Signature(await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken)) != Signature(newest))
+        {
+            return null; // The set changed while we rendered (e.g. a delete): render again.
+        }
+
+        var pictures = thumbnails.Select(t => new CollagePicture(t.Picture.Name, t.Picture.Generation)).ToList();
+        await announcer.AnnounceAsync(new CollageCreated(bucket, ArtifactMetadata.CollageObjectName, written.Value, pictures), cancellationToken);
+        return Step<HandlerOutcome>.Continue(HandlerOutcome.Handled(pictures.Count == 0 ? "collage removed: no visible pictures" : $"collage of {pictures.Count} pictures"));
     }
 
     private async Task<long?> WriteAsync(string bucket, IReadOnlyList<(PictureDocument Picture, byte[] Thumbnail)> thumbnails, string signature, long ifGenerationMatch, CancellationToken cancellationToken)
@@ -98,12 +98,12 @@ public sealed class CollageTickHandler(
         foreach (var picture in pictures)
         {
             var thumbnail = await storage.GetAsync(bucket, picture.Name, generation: null, cancellationToken);
-            if (thumbnail?.Generation is not { } generation || PictureStorage.SourceGenerationOf(thumbnail) != picture.Generation)
+            if (thumbnail is null || thumbnail.SourceGeneration != picture.Generation)
             {
                 continue;
             }
 
-            if (await storage.DownloadAsync(bucket, picture.Name, generation, cancellationToken) is { } content)
+            if (await storage.DownloadAsync(bucket, picture.Name, thumbnail.Generation, cancellationToken) is { } content)
             {
                 result.Add((picture, content));
             }

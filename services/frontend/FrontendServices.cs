@@ -14,7 +14,7 @@ using PicADaily.Frontend.Security;
 using PicADaily.Frontend.Storage;
 using PicADaily.Frontend.Timeline;
 using PicADaily.Frontend.Uploads;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 
 namespace PicADaily.Frontend;

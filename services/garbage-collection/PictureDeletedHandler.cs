@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
-using PicADaily.Contracts.Publishing;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
 
@@ -15,11 +13,11 @@ namespace PicADaily.GarbageCollection;
 /// generation) never removes what the new generation made, in whichever order the events arrive;
 /// and nothing is touched while the bucket still holds the named generation (or an older one).
 /// </summary>
-public sealed class PictureDeletedHandler(
+public sealed partial class PictureDeletedHandler(
     PictureStorage storage,
-    ThumbnailSweeper sweeper,
+    GenerationGuardedArtifacts artifacts,
     PictureCatalog catalog,
-    IEventPublisher publisher,
+    ActivityAnnouncer announcer,
     IOptions<PicADailySettings> settings,
     ILogger<PictureDeletedHandler> logger) : IEventHandler<StorageObjectEvent>
 {
@@ -36,22 +34,33 @@ public sealed class PictureDeletedHandler(
         var live = await storage.GetAsync(deleted.Bucket, deleted.Name, generation: null, cancellationToken);
         if (live?.Generation is { } liveGeneration && liveGeneration <= deleted.Generation)
         {
-            logger.LogWarning(
-                "Ignored a delete of {Bucket}/{Name} generation {Generation}: generation {LiveGeneration} is still live",
-                deleted.Bucket, deleted.Name, deleted.Generation, liveGeneration);
+            LogStillLive(logger, deleted.Bucket, deleted.Name, deleted.Generation, liveGeneration);
             return HandlerOutcome.Ignored($"generation {liveGeneration} is still live; nothing removed");
         }
 
-        var thumbnailDeleted = await sweeper.SweepAsync(deleted.Name, deleted.Generation, cancellationToken);
-        var documentDeleted = await catalog.RemoveAsync(deleted.Name, deleted.Generation, cancellationToken);
+        var thumbnail = await artifacts.DeleteUpToAsync(deleted.Name, deleted.Generation, cancellationToken);
+        if (thumbnail.Outcome is { } thumbnailContended)
+        {
+            return thumbnailContended;
+        }
+
+        var document = await catalog.RemoveAsync(deleted.Name, deleted.Generation, cancellationToken);
+        if (document.Outcome is { } documentContended)
+        {
+            return documentContended;
+        }
+
+        var (thumbnailDeleted, documentDeleted) = (thumbnail.Value, document.Value);
         if (!thumbnailDeleted && !documentDeleted)
         {
             return HandlerOutcome.Ignored("nothing of this generation was left");
         }
 
-        var cleaned = new PictureCleaned(deleted.Bucket, deleted.Name, deleted.Generation, thumbnailDeleted, documentDeleted);
-        await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, cleaned), cancellationToken);
+        await announcer.AnnounceAsync(new PictureCleaned(deleted.Bucket, deleted.Name, deleted.Generation, thumbnailDeleted, documentDeleted), cancellationToken);
         var why = deleted.IsSupersede ? $"replaced by generation {deleted.OverwrittenByGeneration}" : "deleted";
         return HandlerOutcome.Handled($"{why}: thumbnail {(thumbnailDeleted ? "removed" : "none")}, document {(documentDeleted ? "removed" : "none")}");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a delete of {Bucket}/{Name} generation {Generation}: generation {LiveGeneration} is still live")]
+    private static partial void LogStillLive(ILogger logger, string bucket, string name, long generation, long liveGeneration);
 }

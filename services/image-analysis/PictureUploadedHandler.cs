@@ -1,17 +1,12 @@
-using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
-using PicADaily.Contracts.Publishing;
-using PicADaily.Contracts.Storage;
 using PicADaily.GoogleCloud.Errors;
-using PicADaily.GoogleCloud.Pictures;
 using PicADaily.GoogleCloud.Vision;
 using PicADaily.ImageAnalysis.Analysis;
 using PicADaily.Imaging;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
-using PicADaily.ServiceDefaults.Hosting;
 
 namespace PicADaily.ImageAnalysis;
 
@@ -20,24 +15,19 @@ namespace PicADaily.ImageAnalysis;
 /// (picture.analyzed, or picture.rejected when unsafe).
 /// </summary>
 public sealed class PictureUploadedHandler(
+    PictureIntake intake,
     PictureStorage storage,
     PictureCatalog catalog,
     IVisionClient vision,
     VisionInputPreparer preparer,
     SafeImageLoader loader,
-    IEventPublisher publisher,
-    IOptions<PicADailySettings> settings) : IEventHandler<StorageObjectEvent>
+    ActivityAnnouncer announcer) : IEventHandler<StorageObjectEvent>
 {
     public async Task<HandlerOutcome> HandleAsync(StorageObjectEvent picture, CancellationToken cancellationToken)
     {
-        if (picture.Kind != StorageEventKind.Finalized)
+        if (intake.IgnoreUnlessNewPicture(picture) is { } notNew)
         {
-            return HandlerOutcome.Ignored($"{picture.Kind} is not a new picture");
-        }
-
-        if (picture.Bucket != settings.Value.PicturesBucket)
-        {
-            return HandlerOutcome.Ignored($"bucket '{picture.Bucket}' is not the pictures bucket");
+            return notNew;
         }
 
         // Vision is billed per request, and at-least-once delivery repeats events: settle everything
@@ -62,26 +52,27 @@ public sealed class PictureUploadedHandler(
             return HandlerOutcome.Ignored($"generation {picture.Generation} already analysed; its verdict was announced again");
         }
 
-        var fetched = await storage.FetchAsync(picture.Bucket, picture.Name, picture.Generation, loader.Limits.MaxBytes, cancellationToken);
-        if (fetched is PictureFetch.TooLarge tooLarge)
+        var fetched = await intake.FetchAsync(picture, loader.Limits.MaxBytes, cancellationToken);
+        if (fetched.Outcome is { } unfetched)
         {
-            return HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {tooLarge.Size} bytes; the limit is {tooLarge.Limit}");
+            return unfetched;
         }
 
-        if (fetched is not PictureFetch.Read(var stored, var content))
-        {
-            return HandlerOutcome.Ignored("this generation no longer exists");
-        }
-
-        var verdict = await AnalyseAsync(content, cancellationToken);
+        var verdict = await AnalyseAsync(fetched.Value.Content, cancellationToken);
         if (verdict.Outcome is { } failed)
         {
             return failed;
         }
 
         var analysis = verdict.Analysis!;
-        var created = stored.TimeCreatedDateTimeOffset ?? picture.Time ?? DateTimeOffset.UtcNow;
-        if (await catalog.RecordAnalysisAsync(picture.Name, picture.Generation, created, analysis, cancellationToken) == CatalogWrite.Stale)
+        var created = fetched.Value.Metadata.Created ?? picture.Time ?? DateTimeOffset.UtcNow;
+        var written = await catalog.RecordAnalysisAsync(picture.Name, picture.Generation, created, analysis, cancellationToken);
+        if (written.Outcome is { } unrecorded)
+        {
+            return unrecorded;
+        }
+
+        if (written.Value == CatalogWrite.Stale)
         {
             return HandlerOutcome.Ignored("a newer generation is already recorded");
         }
@@ -90,8 +81,8 @@ public sealed class PictureUploadedHandler(
         live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
         if (live?.Generation != picture.Generation)
         {
-            await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
-            return HandlerOutcome.Ignored("the picture was deleted or replaced while it was analysed");
+            var removed = await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
+            return removed.Outcome ?? HandlerOutcome.Ignored("the picture was deleted or replaced while it was analysed");
         }
 
         await AnnounceAsync(picture, analysis, cancellationToken);
@@ -101,13 +92,12 @@ public sealed class PictureUploadedHandler(
     private static PictureAnalysis AnalysisOf(PictureDocument recorded) =>
         new(recorded.Labels, recorded.Color, recorded.Safe, recorded.Safe ? null : recorded.RejectionReason ?? "unsafe");
 
-    private async Task AnnounceAsync(StorageObjectEvent picture, PictureAnalysis analysis, CancellationToken cancellationToken)
-    {
-        object announcement = analysis.Safe
-            ? new PictureAnalyzed(picture.Bucket, picture.Name, picture.Generation, analysis.Labels, analysis.Color ?? "#000000")
-            : new PictureRejected(picture.Bucket, picture.Name, picture.Generation, analysis.RejectionReason!);
-        await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, announcement), cancellationToken);
-    }
+    private Task AnnounceAsync(StorageObjectEvent picture, PictureAnalysis analysis, CancellationToken cancellationToken) =>
+        announcer.AnnounceAsync(
+            analysis.Safe
+                ? new PictureAnalyzed(picture.Bucket, picture.Name, picture.Generation, analysis.Labels, analysis.Color ?? "#000000")
+                : new PictureRejected(picture.Bucket, picture.Name, picture.Generation, analysis.RejectionReason!),
+            cancellationToken);
 
     private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(byte[] content, CancellationToken cancellationToken)
     {

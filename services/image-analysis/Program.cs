@@ -1,23 +1,8 @@
-using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
-using PicADaily.GoogleCloud.Pictures;
 using PicADaily.ImageAnalysis;
 using PicADaily.ImageAnalysis.Analysis;
-using PicADaily.Imaging;
-using PicADaily.ServiceDefaults.Events;
-using PicADaily.ServiceDefaults.Hosting;
+using PicADaily.Pictures;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("image-analysis");
-builder.Services.AddPictureServices(builder.Configuration);
-builder.Services.AddSafeImageLoader(builder.Configuration);
-builder.Services.AddSingleton<VisionInputPreparer>();
-builder.Services.AddEventHandler<StorageObjectEvent, PictureUploadedHandler>(EventTypes.Storage.Finalized);
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapEventEndpoint();
-await app.RunAsync();
+await PictureService.RunNewPictureProcessorAsync<PictureUploadedHandler, VisionInputPreparer>(args, "image-analysis");
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

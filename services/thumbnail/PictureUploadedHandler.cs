@@ -1,13 +1,8 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
-using PicADaily.Contracts.Pictures;
-using PicADaily.Contracts.Publishing;
-using PicADaily.Contracts.Storage;
-using PicADaily.GoogleCloud.Pictures;
 using PicADaily.Imaging;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
 using PicADaily.Thumbnail.Rendering;
@@ -20,43 +15,32 @@ namespace PicADaily.Thumbnail;
 /// thumbnails, and a thumbnail whose picture vanished or turned out unsafe is removed again.
 /// </summary>
 public sealed class PictureUploadedHandler(
+    PictureIntake intake,
+    GenerationGuardedArtifacts artifacts,
     PictureStorage storage,
     PictureCatalog catalog,
     ThumbnailRenderer renderer,
     SafeImageLoader loader,
-    IEventPublisher publisher,
+    ActivityAnnouncer announcer,
     IOptions<PicADailySettings> settings) : IEventHandler<StorageObjectEvent>
 {
-    private const int MaxWriteAttempts = 8;
-
     public async Task<HandlerOutcome> HandleAsync(StorageObjectEvent picture, CancellationToken cancellationToken)
     {
-        var thumbnails = settings.Value.ThumbnailsBucket;
-        if (picture.Kind != StorageEventKind.Finalized)
+        if (intake.IgnoreUnlessNewPicture(picture) is { } notNew)
         {
-            return HandlerOutcome.Ignored($"{picture.Kind} is not a new picture");
+            return notNew;
         }
 
-        if (picture.Bucket != settings.Value.PicturesBucket)
+        var fetched = await intake.FetchAsync(picture, loader.Limits.MaxBytes, cancellationToken);
+        if (fetched.Outcome is { } unfetched)
         {
-            return HandlerOutcome.Ignored($"bucket '{picture.Bucket}' is not the pictures bucket");
-        }
-
-        var fetched = await storage.FetchAsync(picture.Bucket, picture.Name, picture.Generation, loader.Limits.MaxBytes, cancellationToken);
-        if (fetched is PictureFetch.TooLarge tooLarge)
-        {
-            return HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {tooLarge.Size} bytes; the limit is {tooLarge.Limit}");
-        }
-
-        if (fetched is not PictureFetch.Read(var stored, var content))
-        {
-            return HandlerOutcome.Ignored("this generation no longer exists");
+            return unfetched;
         }
 
         EncodedPicture thumbnail;
         try
         {
-            thumbnail = await renderer.RenderAsync(content, cancellationToken);
+            thumbnail = await renderer.RenderAsync(fetched.Value.Content, cancellationToken);
         }
         catch (ImageRejectedException e)
         {
@@ -68,57 +52,35 @@ public sealed class PictureUploadedHandler(
             return HandlerOutcome.Retry(e.Message);
         }
 
-        var written = await WriteUnlessNewerExistsAsync(thumbnails, picture, thumbnail, cancellationToken);
-        if (written is null)
+        var thumbnails = settings.Value.ThumbnailsBucket;
+        var written = await artifacts.WriteAsync(picture.Name, picture.Generation, thumbnail.Content, thumbnail.ContentType, cancellationToken);
+        if (written.Outcome is { } unwritten)
         {
-            return HandlerOutcome.Ignored("a thumbnail of a newer generation already exists");
+            return unwritten;
         }
 
-        var created = stored.TimeCreatedDateTimeOffset ?? picture.Time ?? DateTimeOffset.UtcNow;
+        var created = fetched.Value.Metadata.Created ?? picture.Time ?? DateTimeOffset.UtcNow;
         var recorded = await catalog.RecordThumbnailAsync(picture.Name, picture.Generation, created, cancellationToken);
+        if (recorded.Outcome is { } unrecorded)
+        {
+            return unrecorded;
+        }
 
         // Write, then verify: the picture may have been deleted, replaced or found unsafe meanwhile.
-        switch (recorded == CatalogWrite.Stale ? Verdict.Gone : await VerifyAsync(picture, cancellationToken))
+        switch (recorded.Value == CatalogWrite.Stale ? Verdict.Gone : await VerifyAsync(picture, cancellationToken))
         {
             case Verdict.Gone:
                 await storage.DeleteAsync(thumbnails, picture.Name, written.Value, cancellationToken);
-                await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
-                return HandlerOutcome.Ignored("the picture was deleted or replaced while its thumbnail was made");
+                var removed = await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
+                return removed.Outcome ?? HandlerOutcome.Ignored("the picture was deleted or replaced while its thumbnail was made");
             case Verdict.Unsafe:
                 // The document stays (an unsafe picture is recorded, not shown); only the public artifact goes.
                 await storage.DeleteAsync(thumbnails, picture.Name, written.Value, cancellationToken);
                 return HandlerOutcome.Ignored("the picture was found unsafe; no thumbnail is kept");
         }
 
-        var announcement = new ThumbnailCreated(picture.Bucket, picture.Name, picture.Generation, thumbnails, written.Value, thumbnail.ContentType);
-        await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, announcement), cancellationToken);
-        return HandlerOutcome.Handled($"thumbnail generation {written} ({thumbnail.ContentType}, {thumbnail.Content.Length} bytes)");
-    }
-
-    /// <returns>The thumbnail's generation, or null when a newer generation's thumbnail is in place.</returns>
-    private async Task<long?> WriteUnlessNewerExistsAsync(string bucket, StorageObjectEvent picture, EncodedPicture thumbnail, CancellationToken cancellationToken)
-    {
-        var metadata = new Dictionary<string, string>
-        {
-            [ArtifactMetadata.SourceGeneration] = picture.Generation.ToString(CultureInfo.InvariantCulture),
-        };
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
-        {
-            var existing = await storage.GetAsync(bucket, picture.Name, generation: null, cancellationToken);
-            if (existing is not null && PictureStorage.SourceGenerationOf(existing) > picture.Generation)
-            {
-                return null;
-            }
-
-            // Conditional on what we just saw, so a concurrent writer of a newer generation wins the race.
-            var written = await storage.UploadAsync(bucket, picture.Name, thumbnail.Content, thumbnail.ContentType, metadata, existing?.Generation ?? 0, cancellationToken);
-            if (written is not null)
-            {
-                return written;
-            }
-        }
-
-        throw new InvalidOperationException($"The thumbnail of '{picture.Name}' kept changing under us; retry later.");
+        await announcer.AnnounceAsync(new ThumbnailCreated(picture.Bucket, picture.Name, picture.Generation, thumbnails, written.Value, thumbnail.ContentType), cancellationToken);
+        return HandlerOutcome.Handled($"thumbnail generation {written.Value} ({thumbnail.ContentType}, {thumbnail.Content.Length} bytes)");
     }
 
     private async Task<Verdict> VerifyAsync(StorageObjectEvent picture, CancellationToken cancellationToken)

@@ -1,23 +1,8 @@
-using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
-using PicADaily.GoogleCloud.Pictures;
-using PicADaily.Imaging;
-using PicADaily.ServiceDefaults.Events;
-using PicADaily.ServiceDefaults.Hosting;
+using PicADaily.Pictures;
 using PicADaily.Thumbnail;
 using PicADaily.Thumbnail.Rendering;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("thumbnail");
-builder.Services.AddPictureServices(builder.Configuration);
-builder.Services.AddSafeImageLoader(builder.Configuration);
-builder.Services.AddSingleton<ThumbnailRenderer>();
-builder.Services.AddEventHandler<StorageObjectEvent, PictureUploadedHandler>(EventTypes.Storage.Finalized);
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapEventEndpoint();
-await app.RunAsync();
+await PictureService.RunNewPictureProcessorAsync<PictureUploadedHandler, ThumbnailRenderer>(args, "thumbnail");
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -94,5 +94,5 @@ public sealed class CollageTickHandlerTests
     };
 
     private CollageTickHandler Handler() =>
-        new(world.Catalog, world.PictureStorage, new CollageRenderer(new SafeImageLoader(ImageLimits.Default)), world.Publisher, world.Settings("collage"));
+        new(world.Catalog, world.PictureStorage, new CollageRenderer(new SafeImageLoader(ImageLimits.Default)), world.Announcer("collage"), world.Settings("collage"));
 }

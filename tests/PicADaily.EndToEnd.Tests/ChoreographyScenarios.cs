@@ -1,7 +1,7 @@
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
 using PicADaily.EndToEnd.Tests.Invariant;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.Testing;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -30,7 +30,7 @@ public abstract class ChoreographyScenarios(PicADailySystem system)
         Assert.StartsWith("#", analyzed.Data.Color, StringComparison.Ordinal);
         await Quiet.UntilAsync(async () => (await system.Catalog.GetAsync("drop-test.jpg", default))?.Document.Visible == true, Patience, "the picture becomes visible");
         var thumbnail = await system.Storage.GetAsync("thumbnails", "drop-test.jpg", null, default);
-        Assert.Equal(analyzed.Data.Generation, PictureStorage.SourceGenerationOf(thumbnail!));
+        Assert.Equal(analyzed.Data.Generation, thumbnail!.SourceGeneration);
 
         await system.TickCollageAsync();
         var collage = await system.Activity.WaitForAsync<CollageCreated>(e => e.Pictures.Any(p => p.Name == "drop-test.jpg"), Patience);
@@ -65,7 +65,7 @@ public abstract class ChoreographyScenarios(PicADailySystem system)
             Patience,
             "the document describes the second generation and is visible");
         var thumbnail = await system.Storage.GetAsync("thumbnails", "overwrite.jpg", null, default);
-        Assert.Equal(second.Data.Generation, PictureStorage.SourceGenerationOf(thumbnail!));
+        Assert.Equal(second.Data.Generation, thumbnail!.SourceGeneration);
         await AssertInvariantAsync();
     }
 

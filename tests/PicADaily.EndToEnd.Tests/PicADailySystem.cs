@@ -5,7 +5,7 @@ using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PicADaily.GoogleCloud.Firestore;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 
 namespace PicADaily.EndToEnd.Tests;
 

@@ -7,7 +7,7 @@ using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Publishing;
 using PicADaily.Frontend.Tests.Support;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 
 namespace PicADaily.Frontend.Tests;
 

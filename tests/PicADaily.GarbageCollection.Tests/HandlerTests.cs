@@ -147,8 +147,8 @@ public sealed class HandlerTests
     };
 
     private PictureDeletedHandler Deleted() =>
-        new(world.PictureStorage, new ThumbnailSweeper(world.PictureStorage, world.Settings("garbage-collection")), world.Catalog, world.Publisher, world.Settings("garbage-collection"), NullLogger<PictureDeletedHandler>.Instance);
+        new(world.PictureStorage, world.Artifacts, world.Catalog, world.Announcer("garbage-collection"), world.Settings("garbage-collection"), NullLogger<PictureDeletedHandler>.Instance);
 
     private PictureRejectedHandler Rejected() =>
-        new(new ThumbnailSweeper(world.PictureStorage, world.Settings("garbage-collection")), world.Publisher, world.Settings("garbage-collection"));
+        new(world.Artifacts, world.Announcer("garbage-collection"));
 }

@@ -253,5 +253,5 @@ public sealed class PictureUploadedHandlerTests
     private PictureUploadedHandler Handler() => Handler(new SafeImageLoader(ImageLimits.Default));
 
     private PictureUploadedHandler Handler(SafeImageLoader loader) =>
-        new(world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Publisher, world.Settings("image-analysis"));
+        new(world.Intake, world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Announcer("image-analysis"));
 }

@@ -21,6 +21,9 @@ public sealed class InMemoryStorageClient : StorageClient
     /// <summary>Runs before every upload (e.g. to simulate a concurrent change).</summary>
     public Func<StorageObject, Task>? BeforeUpload { get; set; }
 
+    /// <summary>Runs before every delete (e.g. to simulate a concurrent change after the caller's read).</summary>
+    public Func<string, Task>? BeforeDelete { get; set; }
+
     /// <summary>When set, every call fails with this (e.g. a 503) to simulate an outage.</summary>
     public Exception? Outage { get; set; }
 
@@ -90,9 +93,14 @@ public sealed class InMemoryStorageClient : StorageClient
         }
     }
 
-    public override Task DeleteObjectAsync(string bucket, string objectName, DeleteObjectOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task DeleteObjectAsync(string bucket, string objectName, DeleteObjectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ThrowIfOutage();
+        if (BeforeDelete is { } hook)
+        {
+            await hook(objectName);
+        }
+
         lock (live)
         {
             var (metadata, _) = Live(bucket, objectName, generation: null);
@@ -103,8 +111,6 @@ public sealed class InMemoryStorageClient : StorageClient
 
             live.TryRemove((bucket, objectName), out _);
         }
-
-        return Task.CompletedTask;
     }
 
     private (StorageObject Metadata, byte[] Content) Live(string bucket, string name, long? generation) =>

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Pictures;
 using PicADaily.Contracts.Storage;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
+using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
 
 namespace PicADaily.Testing;
@@ -25,6 +26,13 @@ public sealed class PictureWorld
     public PictureStorage PictureStorage => new(Storage);
 
     public PictureCatalog Catalog => new(Firestore);
+
+    public GenerationGuardedArtifacts Artifacts => new(PictureStorage, Settings("artifacts"));
+
+    public PictureIntake Intake => new(PictureStorage, Settings("intake"));
+
+    /// <summary>Announces on <see cref="Publisher"/> as <paramref name="serviceName"/>.</summary>
+    public ActivityAnnouncer Announcer(string serviceName) => new(Publisher, Settings(serviceName));
 
     public IOptions<PicADailySettings> Settings(string serviceName) => Options.Create(new PicADailySettings
     {
@@ -50,7 +58,7 @@ public sealed class PictureWorld
 
     /// <summary>The thumbnail's source generation, or null when there is no thumbnail.</summary>
     public long? ThumbnailSource(string name) =>
-        Storage.Find(Thumbnails, name) is { } thumbnail ? PictureStorage.SourceGenerationOf(thumbnail.Metadata) : null;
+        Storage.Find(Thumbnails, name) is { } thumbnail ? BucketObject.SourceGenerationIn(thumbnail.Metadata.Metadata) : null;
 
     private static StorageObjectEvent Event(StorageEventKind kind, string name, long generation) => new()
     {

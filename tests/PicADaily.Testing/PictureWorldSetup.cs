@@ -1,6 +1,6 @@
 using System.Globalization;
 using PicADaily.Contracts.Pictures;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace PicADaily.Testing;

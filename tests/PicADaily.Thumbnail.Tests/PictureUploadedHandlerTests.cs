@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PicADaily.Contracts.Payloads;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.Imaging;
 using PicADaily.Imaging.Tests;
 using PicADaily.ServiceDefaults.Events;
@@ -29,7 +29,7 @@ public sealed class PictureUploadedHandlerTests
         using var thumbnail = Image.Load(content);
         Assert.Equal((400, 400), (thumbnail.Width, thumbnail.Height));
         Assert.Equal("image/jpeg", metadata.ContentType);
-        Assert.Equal(uploaded.Generation, PictureStorage.SourceGenerationOf(metadata));
+        Assert.Equal(uploaded.Generation, BucketObject.SourceGenerationIn(metadata.Metadata));
         Assert.True(world.Document("holidays/beach.jpg")!.Thumbnail);
         var created = Assert.Single(world.Publisher.Payloads<ThumbnailCreated>());
         Assert.Equal((uploaded.Name, uploaded.Generation, metadata.Generation!.Value), (created.Name, created.Generation, created.ThumbnailGeneration));
@@ -199,5 +199,5 @@ public sealed class PictureUploadedHandlerTests
     private PictureUploadedHandler Handler(ImageLimits? limits = null) => Handler(new SafeImageLoader(limits ?? ImageLimits.Default));
 
     private PictureUploadedHandler Handler(SafeImageLoader loader) =>
-        new(world.PictureStorage, world.Catalog, new ThumbnailRenderer(loader), loader, world.Publisher, world.Settings("thumbnail"));
+        new(world.Intake, world.Artifacts, world.PictureStorage, world.Catalog, new ThumbnailRenderer(loader), loader, world.Announcer("thumbnail"), world.Settings("thumbnail"));
 }

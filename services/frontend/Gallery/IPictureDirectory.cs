@@ -1,5 +1,5 @@
 using PicADaily.Contracts.Pictures;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 
 namespace PicADaily.Frontend.Gallery;
 

@@ -20,7 +20,7 @@ public sealed record DeleteResult(DeleteOutcome Outcome, string? Reason);
 /// Deletes an original for whoever may (see <see cref="PictureAccess"/>). Only the generation whose
 /// capability was checked is deleted: its deletion event makes the choreography clean up the rest.
 /// </summary>
-public sealed class PictureDeleter(IPictureObjects objects, IOptions<PicADailySettings> settings, ILogger<PictureDeleter> logger)
+public sealed partial class PictureDeleter(IPictureObjects objects, IOptions<PicADailySettings> settings, ILogger<PictureDeleter> logger)
 {
     public async Task<DeleteResult> DeleteAsync(string name, Viewer viewer, string? token, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class PictureDeleter(IPictureObjects objects, IOptions<PicADailySe
         var decision = PictureAccess.ToDelete(original, viewer, token);
         if (!decision.Allowed)
         {
-            logger.LogWarning("Refused to delete {ObjectName}#{Generation} for {Identity}: {Reason}", name, original.Generation, viewer.Identity ?? "an anonymous request", decision.Reason);
+            LogRefused(logger, name, original.Generation, viewer.Identity ?? "an anonymous request", decision.Reason);
             return new DeleteResult(DeleteOutcome.Refused, decision.Reason);
         }
 
@@ -43,7 +43,13 @@ public sealed class PictureDeleter(IPictureObjects objects, IOptions<PicADailySe
             return new DeleteResult(DeleteOutcome.Changed, "The picture changed or vanished while it was being deleted; look again.");
         }
 
-        logger.LogInformation("Deleted {ObjectName}#{Generation} for {Identity} (admin: {IsAdmin})", name, original.Generation, viewer.Identity ?? "the holder of its delete token", viewer.IsAdmin);
+        LogDeleted(logger, name, original.Generation, viewer.Identity ?? "the holder of its delete token", viewer.IsAdmin);
         return new DeleteResult(DeleteOutcome.Deleted, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to delete {ObjectName}#{Generation} for {Identity}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string objectName, long generation, string identity, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {ObjectName}#{Generation} for {Identity} (admin: {IsAdmin})")]
+    private static partial void LogDeleted(ILogger logger, string objectName, long generation, string identity, bool isAdmin);
 }

@@ -1,5 +1,4 @@
-using PicADaily.GoogleCloud.Pictures;
-using StorageObject = Google.Apis.Storage.v1.Data.Object;
+using PicADaily.Pictures;
 
 namespace PicADaily.Frontend.Storage;
 
@@ -14,21 +13,21 @@ public sealed class CloudStoragePictureObjects(PictureStorage storage) : IPictur
 
     public async Task<StoredObjectContent?> DownloadAsync(string bucket, string name, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < DownloadAttempts; attempt++)
+        var read = await OptimisticConcurrency.RunAsync<StoredObjectContent?>($"'{name}' in '{bucket}'", async ct =>
         {
-            var info = await GetAsync(bucket, name, cancellationToken);
-            if (info is null)
+            if (await GetAsync(bucket, name, ct) is not { } info)
             {
-                return null;
+                return Step<StoredObjectContent?>.Continue(null);
             }
 
-            if (await storage.DownloadAsync(bucket, name, info.Generation, cancellationToken) is { } content)
-            {
-                return new StoredObjectContent(info, content);
-            }
-        }
+            // Null when that generation went away between the two reads: look again.
+            return await storage.DownloadAsync(bucket, name, info.Generation, ct) is { } content
+                ? Step<StoredObjectContent?>.Continue(new StoredObjectContent(info, content))
+                : null;
+        }, cancellationToken, DownloadAttempts);
 
-        return null;
+        // A page or an API answer, not an event: an object that never held still is answered as absent.
+        return read.Outcome is null ? read.Value : null;
     }
 
     public Task<long?> CreateAsync(string bucket, string name, byte[] content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
@@ -37,11 +36,6 @@ public sealed class CloudStoragePictureObjects(PictureStorage storage) : IPictur
     public Task<bool> DeleteAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
         storage.DeleteAsync(bucket, name, generation, cancellationToken);
 
-    private static StoredObjectInfo ToInfo(StorageObject stored) => new(
-        stored.Name,
-        stored.Generation ?? 0,
-        stored.ContentType,
-        (long)(stored.Size ?? 0),
-        stored.TimeCreatedDateTimeOffset,
-        stored.Metadata is { } metadata ? new Dictionary<string, string>(metadata) : new Dictionary<string, string>());
+    private static StoredObjectInfo ToInfo(BucketObject stored) =>
+        new(stored.Name, stored.Generation, stored.ContentType, stored.Size, stored.Created, stored.Metadata);
 }

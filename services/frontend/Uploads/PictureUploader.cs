@@ -15,7 +15,7 @@ namespace PicADaily.Frontend.Uploads;
 /// gets a fresh delete capability, whose hash (and the uploader's identity, when known) is written
 /// with the object in the same request, so a picture never exists without its owner's key.
 /// </summary>
-public sealed class PictureUploader(
+public sealed partial class PictureUploader(
     IPictureObjects objects,
     IOptions<PicADailySettings> settings,
     IOptions<UploadLimits> limits,
@@ -84,7 +84,7 @@ public sealed class PictureUploader(
             var name = NewObjectName(format);
             if (await objects.CreateAsync(settings.Value.PicturesBucket, name, content, format.ContentType(), metadata, cancellationToken) is { } generation)
             {
-                logger.LogInformation("Stored upload {FileName} as {ObjectName}#{Generation} ({ContentType}, {Bytes} bytes)", fileName, name, generation, format.ContentType(), content.Length);
+                LogStored(logger, fileName, name, generation, format.ContentType(), content.Length);
                 return UploadResult.Stored(fileName, name, format.ContentType(), deleteToken);
             }
         }
@@ -105,4 +105,7 @@ public sealed class PictureUploader(
     };
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored upload {FileName} as {ObjectName}#{Generation} ({ContentType}, {Bytes} bytes)")]
+    private static partial void LogStored(ILogger logger, string fileName, string objectName, long generation, string contentType, int bytes);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.GoogleCloud.Vision;
 
 namespace PicADaily.ImageAnalysis.Analysis;

@@ -67,6 +67,7 @@ public static class EventHandlerRegistrationExtensions
             .Validate(options => options.MaxConcurrent >= 1, $"{EventAdmissionOptions.SectionName}:{nameof(EventAdmissionOptions.MaxConcurrent)} must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<EventAdmission>();
+        services.AddScoped<ActivityAnnouncer>();
         services.AddScoped<FailureReporter>();
         return registry;
     }

@@ -1,14 +1,12 @@
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
-using PicADaily.Contracts.Events;
 using PicADaily.Contracts.Payloads;
-using PicADaily.Contracts.Publishing;
 using PicADaily.ServiceDefaults.Hosting;
 
 namespace PicADaily.ServiceDefaults.Events;
 
 /// <summary>Publishes <c>processing.failed</c> for a permanent failure, so the reason shows in the picture's timeline.</summary>
-public sealed class FailureReporter(IEventPublisher publisher, IOptions<PicADailySettings> settings)
+public sealed class FailureReporter(ActivityAnnouncer announcer, IOptions<PicADailySettings> settings)
 {
     public Task ReportAsync(InboundEvent inboundEvent, HandlerOutcome outcome, CancellationToken cancellationToken)
     {
@@ -18,8 +16,7 @@ public sealed class FailureReporter(IEventPublisher publisher, IOptions<PicADail
             ActivityEvent { Payload: IPictureEvent picture } => (picture.Bucket, picture.Name, picture.Generation),
             _ => ("", inboundEvent.ObjectName, inboundEvent.ObjectGeneration),
         };
-        var service = settings.Value.ServiceName;
-        var failed = new ProcessingFailed(bucket, name, generation, service, outcome.ReasonCode ?? "failed", outcome.Reason);
-        return publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(service, failed), cancellationToken);
+        var failed = new ProcessingFailed(bucket, name, generation, settings.Value.ServiceName, outcome.ReasonCode ?? "failed", outcome.Reason);
+        return announcer.AnnounceAsync(failed, cancellationToken);
     }
 }

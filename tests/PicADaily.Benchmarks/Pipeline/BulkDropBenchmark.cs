@@ -5,7 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.Testing;
 
 namespace PicADaily.Benchmarks.Pipeline;

@@ -2,7 +2,7 @@ using System.Text;
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
 using PicADaily.GoogleCloud.Firestore;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 
 namespace PicADaily.EndToEnd.Tests.Invariant;
 
@@ -62,7 +62,7 @@ public static class InvariantChecker
             }
             else
             {
-                thumbnails[name] = PictureStorage.SourceGenerationOf(thumbnail);
+                thumbnails[name] = thumbnail.SourceGeneration;
             }
         }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PicADaily.Contracts.Pictures;
 using PicADaily.Frontend.Gallery;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 
 namespace PicADaily.Frontend.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;
@@ -37,13 +37,13 @@ public sealed class PictureCatalogOverLocalCloudTests
         var removed = await catalog.RemoveAsync("holiday/photo 4.jpg", 104, ct);
         var newest = await catalog.NewestVisibleAsync(4, ct);
 
-        Assert.Equal(CatalogWrite.Stale, stale);
+        Assert.Equal((null, CatalogWrite.Stale), (stale.Outcome, stale.Value));
         Assert.Equal(["holiday/photo 4.jpg", "holiday/photo 2.jpg"], first.Pictures.Select(p => p.Name));
         Assert.NotNull(first.NextPageToken);
         Assert.Equal(["holiday/photo 1.jpg", "holiday/photo 0.jpg"], second.Pictures.Select(p => p.Name));
         Assert.Null(second.NextPageToken);
         Assert.Equal(["holiday/photo 4.jpg", "holiday/photo 2.jpg", "holiday/photo 0.jpg"], beaches.Pictures.Select(p => p.Name));
-        Assert.True(removed);
+        Assert.Equal((null, true), (removed.Outcome, removed.Value));
         Assert.Equal(["holiday/photo 2.jpg", "holiday/photo 1.jpg", "holiday/photo 0.jpg"], newest.Select(p => p.Name));
     }
 }

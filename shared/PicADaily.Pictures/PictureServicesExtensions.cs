@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PicADaily.Contracts.Publishing;
+using PicADaily.GoogleCloud;
 using PicADaily.GoogleCloud.PubSub;
 
-namespace PicADaily.GoogleCloud.Pictures;
+namespace PicADaily.Pictures;
 
-/// <summary>What a Pic-a-Daily service needs from Google Cloud: the clients, the picture catalog and storage, and event publishing.</summary>
+/// <summary>What a Pic-a-Daily service needs from Google Cloud: the clients, the picture rules over them, and event publishing.</summary>
 public static class PictureServicesExtensions
 {
     public static IServiceCollection AddPictureServices(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +15,8 @@ public static class PictureServicesExtensions
         services.AddGoogleCloudClients(configuration);
         services.TryAddTransient<PictureCatalog>();
         services.TryAddTransient<PictureStorage>();
+        services.TryAddTransient<PictureIntake>();
+        services.TryAddTransient<GenerationGuardedArtifacts>();
         // Transient like the typed HttpClients underneath them, so no handler is held for the process lifetime.
         services.TryAddTransient<IEventPublisher, PubSubEventPublisher>();
         return services;

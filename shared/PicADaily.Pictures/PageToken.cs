@@ -3,7 +3,7 @@ using System.Text;
 using PicADaily.Contracts.Pictures;
 using PicADaily.GoogleCloud.Firestore;
 
-namespace PicADaily.GoogleCloud.Pictures;
+namespace PicADaily.Pictures;
 
 /// <summary>An opaque paging token: the (created, document) position of the last picture of a page.</summary>
 internal static class PageToken

@@ -1,52 +1,29 @@
-using System.Globalization;
 using System.Net;
 using Google;
 using Google.Cloud.Storage.V1;
-using PicADaily.Contracts.Pictures;
 using StorageObject = Google.Apis.Storage.v1.Data.Object;
 
-namespace PicADaily.GoogleCloud.Pictures;
+namespace PicADaily.Pictures;
 
 /// <summary>
 /// The object operations the services share, with generations made explicit: every read names the
 /// generation it wants, every write and delete is conditional, so concurrent or reordered handlers
 /// cannot clobber each other. "Not there" and "lost the race" are answers, not exceptions.
+/// Objects come back as <see cref="BucketObject"/>: Google's client types stay inside this class.
 /// </summary>
 public sealed class PictureStorage(StorageClient storage)
 {
     /// <summary>The object's metadata (the live generation when <paramref name="generation"/> is null), or null if absent.</summary>
-    public async Task<StorageObject?> GetAsync(string bucket, string name, long? generation, CancellationToken cancellationToken)
+    public async Task<BucketObject?> GetAsync(string bucket, string name, long? generation, CancellationToken cancellationToken)
     {
         try
         {
-            return await storage.GetObjectAsync(bucket, name, new GetObjectOptions { Generation = generation }, cancellationToken);
+            return ToBucketObject(await storage.GetObjectAsync(bucket, name, new GetObjectOptions { Generation = generation }, cancellationToken));
         }
         catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// Reads one picture generation for processing, checking its size before downloading it, so
-    /// an oversized upload costs one metadata read rather than its whole content in memory.
-    /// </summary>
-    public async Task<PictureFetch> FetchAsync(string bucket, string name, long generation, long maxBytes, CancellationToken cancellationToken)
-    {
-        var metadata = await GetAsync(bucket, name, generation, cancellationToken);
-        if (metadata is null)
-        {
-            return new PictureFetch.Gone();
-        }
-
-        if ((long)(metadata.Size ?? 0) > maxBytes)
-        {
-            return new PictureFetch.TooLarge((long)metadata.Size!.Value, maxBytes);
-        }
-
-        return await DownloadAsync(bucket, name, generation, cancellationToken) is { } content
-            ? new PictureFetch.Read(metadata, content)
-            : new PictureFetch.Gone();
     }
 
     /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
@@ -97,11 +74,12 @@ public sealed class PictureStorage(StorageClient storage)
         }
     }
 
-    /// <summary>The picture generation an artifact was made from, from its metadata.</summary>
-    public static long? SourceGenerationOf(StorageObject artifact) =>
-        artifact.Metadata is { } metadata
-        && metadata.TryGetValue(ArtifactMetadata.SourceGeneration, out var text)
-        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
-            ? generation
-            : null;
+    private static BucketObject ToBucketObject(StorageObject stored) => new(
+        stored.Bucket,
+        stored.Name,
+        stored.Generation ?? 0,
+        stored.ContentType,
+        (long)(stored.Size ?? 0),
+        stored.TimeCreatedDateTimeOffset,
+        stored.Metadata is { } metadata ? new Dictionary<string, string>(metadata) : new Dictionary<string, string>());
 }

@@ -2,17 +2,16 @@ using PicADaily.Contracts.Pictures;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Firestore;
 
-namespace PicADaily.GoogleCloud.Pictures;
+namespace PicADaily.Pictures;
 
 /// <summary>
 /// The picture documents in Firestore, written so that reordered and duplicated events converge:
 /// a document only ever moves forward in generation, every change is a read-modify-write guarded by
-/// the document's update time, and analysis and thumbnail each set only their own facts.
+/// the document's update time, and analysis and thumbnail each set only their own facts. A write that
+/// keeps losing its race stops with the one exhaustion outcome of <see cref="OptimisticConcurrency"/>.
 /// </summary>
 public sealed class PictureCatalog(IFirestoreClient firestore)
 {
-    private const int MaxAttempts = 16;
-
     /// <summary>The document and its update time (for guarded writes), or null.</summary>
     public async Task<StoredPicture?> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -21,7 +20,7 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
     }
 
     /// <summary>Records what analysis found for <paramref name="generation"/>.</summary>
-    public Task<CatalogWrite> RecordAnalysisAsync(string name, long generation, DateTimeOffset created, PictureAnalysis analysis, CancellationToken cancellationToken) =>
+    public Task<Step<CatalogWrite>> RecordAnalysisAsync(string name, long generation, DateTimeOffset created, PictureAnalysis analysis, CancellationToken cancellationToken) =>
         UpdateAsync(name, generation, created, picture => picture with
         {
             Analyzed = true,
@@ -32,33 +31,31 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
         }, cancellationToken);
 
     /// <summary>Records that the thumbnail of <paramref name="generation"/> exists.</summary>
-    public Task<CatalogWrite> RecordThumbnailAsync(string name, long generation, DateTimeOffset created, CancellationToken cancellationToken) =>
+    public Task<Step<CatalogWrite>> RecordThumbnailAsync(string name, long generation, DateTimeOffset created, CancellationToken cancellationToken) =>
         UpdateAsync(name, generation, created, picture => picture with { Thumbnail = true }, cancellationToken);
 
-    /// <summary>Deletes the document if it describes <paramref name="upToGeneration"/> or older. True when it deleted one.</summary>
-    public async Task<bool> RemoveAsync(string name, long upToGeneration, CancellationToken cancellationToken)
+    /// <summary>Deletes the document if it describes <paramref name="upToGeneration"/> or older. Continues with true when it deleted one.</summary>
+    public Task<Step<bool>> RemoveAsync(string name, long upToGeneration, CancellationToken cancellationToken)
     {
         var id = PictureDocumentId.FromObjectName(name);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return OptimisticConcurrency.RunAsync<bool>(Describe(name), async ct =>
         {
-            var current = await GetAsync(name, cancellationToken);
+            var current = await GetAsync(name, ct);
             if (current is null || current.Document.Generation > upToGeneration)
             {
-                return false;
+                return Step<bool>.Continue(false);
             }
 
             try
             {
-                await firestore.DeleteDocumentAsync(PictureDocument.Collection, id, Guard(current), cancellationToken);
-                return true;
+                await firestore.DeleteDocumentAsync(PictureDocument.Collection, id, Guard(current), ct);
+                return Step<bool>.Continue(true);
             }
             catch (GoogleApiRequestException e) when (IsLostRace(e))
             {
-                // Someone changed it in between: look again.
+                return null; // Someone changed it in between: look again.
             }
-        }
-
-        throw ContentionException(name);
+        }, cancellationToken);
     }
 
     /// <summary>Visible pictures, newest first, optionally only those with <paramref name="label"/>.</summary>
@@ -83,15 +80,16 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
     public async Task<IReadOnlyList<PictureDocument>> NewestVisibleAsync(int count, CancellationToken cancellationToken) =>
         (await ListVisibleAsync(count, null, null, cancellationToken)).Pictures;
 
-    private async Task<CatalogWrite> UpdateAsync(string name, long generation, DateTimeOffset created, Func<PictureDocument, PictureDocument> change, CancellationToken cancellationToken)
+    // The generation-forward merge: a newer generation's document is never touched, an older one's is replaced.
+    private Task<Step<CatalogWrite>> UpdateAsync(string name, long generation, DateTimeOffset created, Func<PictureDocument, PictureDocument> change, CancellationToken cancellationToken)
     {
         var id = PictureDocumentId.FromObjectName(name);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return OptimisticConcurrency.RunAsync<CatalogWrite>(Describe(name), async ct =>
         {
-            var current = await GetAsync(name, cancellationToken);
+            var current = await GetAsync(name, ct);
             if (current is not null && current.Document.Generation > generation)
             {
-                return CatalogWrite.Stale;
+                return Step<CatalogWrite>.Continue(CatalogWrite.Stale);
             }
 
             // A document of an older generation is replaced: its facts say nothing about this one.
@@ -101,16 +99,14 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
             var next = change(basis);
             try
             {
-                await firestore.PatchDocumentAsync(PictureDocument.Collection, id, PictureDocumentMapping.ToFields(next), updateMask: null, Guard(current), cancellationToken);
-                return CatalogWrite.Written;
+                await firestore.PatchDocumentAsync(PictureDocument.Collection, id, PictureDocumentMapping.ToFields(next), updateMask: null, Guard(current), ct);
+                return Step<CatalogWrite>.Continue(CatalogWrite.Written);
             }
             catch (GoogleApiRequestException e) when (IsLostRace(e))
             {
-                // Another handler wrote in between: re-read and apply our change on top of theirs.
+                return null; // Another handler wrote in between: re-read and apply our change on top of theirs.
             }
-        }
-
-        throw ContentionException(name);
+        }, cancellationToken);
     }
 
     private static FirestorePrecondition Guard(StoredPicture? current) =>
@@ -119,8 +115,7 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
     private static bool IsLostRace(GoogleApiRequestException e) =>
         e.Kind is GoogleApiErrorKind.PreconditionFailed or GoogleApiErrorKind.AlreadyExists or GoogleApiErrorKind.NotFound or GoogleApiErrorKind.Aborted;
 
-    private static GoogleApiRequestException ContentionException(string name) =>
-        new(GoogleApiErrorKind.Transient, null, "ABORTED", $"The picture document of '{name}' kept changing under us; retry later.");
+    private static string Describe(string name) => $"the picture document of '{name}'";
 }
 
 /// <summary>A picture document with the update time a guarded write needs.</summary>

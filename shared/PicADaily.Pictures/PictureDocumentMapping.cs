@@ -1,7 +1,7 @@
 using PicADaily.Contracts.Pictures;
 using PicADaily.GoogleCloud.Firestore;
 
-namespace PicADaily.GoogleCloud.Pictures;
+namespace PicADaily.Pictures;
 
 /// <summary>The picture document ⇄ Firestore fields (names from <see cref="PictureFields"/>).</summary>
 internal static class PictureDocumentMapping

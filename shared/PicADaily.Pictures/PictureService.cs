@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Events;
+using PicADaily.Imaging;
+using PicADaily.ServiceDefaults.Events;
+using PicADaily.ServiceDefaults.Hosting;
+
+namespace PicADaily.Pictures;
+
+/// <summary>
+/// How an event-driven picture service starts: the service defaults, the picture services, its own
+/// registrations (handlers and what they need), then health and <c>POST /events</c>. Every event
+/// service's <c>Program.cs</c> is this one call, so its table of contents is its registrations.
+/// </summary>
+public static class PictureService
+{
+    /// <summary>
+    /// A service that processes each new picture: every finalized picture goes to <typeparamref name="THandler"/>,
+    /// which reads its pixels through the safe image loader and <typeparamref name="TPixelWork"/> (one per process).
+    /// </summary>
+    public static Task RunNewPictureProcessorAsync<THandler, TPixelWork>(string[] args, string serviceName)
+        where THandler : class, IEventHandler<StorageObjectEvent>
+        where TPixelWork : class =>
+        RunAsync(args, serviceName, (services, configuration) => services
+            .AddSafeImageLoader(configuration)
+            .AddSingleton<TPixelWork>()
+            .AddEventHandler<StorageObjectEvent, THandler>(EventTypes.Storage.Finalized));
+
+    public static async Task RunAsync(string[] args, string serviceName, Action<IServiceCollection, IConfiguration> register)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults(serviceName);
+        builder.Services.AddPictureServices(builder.Configuration);
+        register(builder.Services, builder.Configuration);
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapEventEndpoint();
+        await app.RunAsync();
+    }
+}
