@@ -27,6 +27,25 @@ public sealed class HandlerTests
     }
 
     [Fact]
+    public async Task A_thumbnail_that_keeps_changing_under_the_clean_up_is_retried_later_not_failed()
+    {
+        var generation = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);
+        world.Storage.Remove(PictureWorld.Pictures, "cat.jpg");
+        world.Storage.BeforeDelete = _ =>
+        {
+            world.PutThumbnail("cat.jpg", generation);
+            return Task.CompletedTask;
+        };
+
+        var deleted = await Deleted().HandleAsync(PictureWorld.Deleted("cat.jpg", generation), default);
+        var rejected = await Rejected().HandleAsync(RejectedEvent("cat.jpg", generation), default);
+
+        Assert.Equal((OutcomeKind.Retry, OutcomeKind.Retry), (deleted.Kind, rejected.Kind));
+        Assert.NotNull(world.Document("cat.jpg"));
+        Assert.Empty(world.Publisher.Published);
+    }
+
+    [Fact]
     public async Task The_delete_half_of_an_overwrite_leaves_the_new_generation_alone_in_either_order()
     {
         var old = await world.VisiblePictureAsync("cat.jpg", DateTimeOffset.UtcNow);

@@ -50,17 +50,8 @@ public sealed class GenerationGuardedArtifactsTests
     public async Task Of_two_concurrent_writers_the_newer_generation_wins_when_it_writes_second()
     {
         // The older writer reads "nothing there", then the newer one writes before the older one's conditional write lands.
-        var interleaved = false;
-        world.Storage.BeforeUpload = _ =>
-        {
-            if (!interleaved)
-            {
-                interleaved = true;
-                world.PutThumbnail(Name, sourceGeneration: 20);
-            }
-
-            return Task.CompletedTask;
-        };
+        var interleave = Once(() => world.PutThumbnail(Name, sourceGeneration: 20));
+        world.Storage.BeforeUpload = _ => interleave();
 
         var older = await world.Artifacts.WriteAsync(Name, 10, OldBytes, "image/png", default);
 
@@ -145,17 +136,8 @@ public sealed class GenerationGuardedArtifactsTests
     {
         // The old artifact is read, then replaced by a newer generation's before the conditional delete lands.
         world.PutThumbnail(Name, sourceGeneration: 10);
-        var interleaved = false;
-        world.Storage.BeforeDelete = _ =>
-        {
-            if (!interleaved)
-            {
-                interleaved = true;
-                world.PutThumbnail(Name, sourceGeneration: 20);
-            }
-
-            return Task.CompletedTask;
-        };
+        var interleave = Once(() => world.PutThumbnail(Name, sourceGeneration: 20));
+        world.Storage.BeforeDelete = _ => interleave();
 
         var deleted = await world.Artifacts.DeleteUpToAsync(Name, 10, default);
 
@@ -177,5 +159,21 @@ public sealed class GenerationGuardedArtifactsTests
 
         Assert.Equal(OutcomeKind.Retry, deleted.Outcome?.Kind);
         Assert.Equal(5, world.ThumbnailSource(Name));
+    }
+
+    /// <summary>A concurrent change made once, the first time the hook runs: after the caller's read, before its conditional call.</summary>
+    private static Func<Task> Once(Action change)
+    {
+        var done = false;
+        return () =>
+        {
+            if (!done)
+            {
+                done = true;
+                change();
+            }
+
+            return Task.CompletedTask;
+        };
     }
 }

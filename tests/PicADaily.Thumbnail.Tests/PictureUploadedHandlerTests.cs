@@ -121,6 +121,22 @@ public sealed class PictureUploadedHandlerTests
     }
 
     [Fact]
+    public async Task A_thumbnail_that_keeps_changing_under_the_handler_is_retried_later_not_failed()
+    {
+        var uploaded = world.Upload("cat.jpg", Photo);
+        world.Storage.BeforeUpload = _ =>
+        {
+            world.PutThumbnail("cat.jpg", uploaded.Generation - 1);
+            return Task.CompletedTask;
+        };
+
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Retry, outcome.Kind);
+        Assert.Empty(world.Publisher.Published);
+    }
+
+    [Fact]
     public async Task A_picture_already_found_unsafe_keeps_its_document_but_gets_no_thumbnail()
     {
         var uploaded = world.Upload("racy.jpg", Photo);
