@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using PicADaily.Contracts.Payloads;
-using PicADaily.Pictures;
 using PicADaily.Imaging;
 using PicADaily.Imaging.Tests;
+using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.Testing;
 using PicADaily.Thumbnail.Rendering;

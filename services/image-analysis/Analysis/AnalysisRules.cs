@@ -1,6 +1,6 @@
 using System.Globalization;
-using PicADaily.Pictures;
 using PicADaily.GoogleCloud.Vision;
+using PicADaily.Pictures;
 
 namespace PicADaily.ImageAnalysis.Analysis;
 

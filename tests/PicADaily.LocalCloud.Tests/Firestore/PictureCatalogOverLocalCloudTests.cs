@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using PicADaily.Pictures;
 using PicADaily.LocalCloud.Tests.Support;
+using PicADaily.Pictures;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;
 
-/// <summary>The services' own catalog (PicADaily.GoogleCloud over Firestore REST) works against LocalCloud.</summary>
+/// <summary>The services' own catalog (PicADaily.Pictures over the Firestore REST client) works against LocalCloud.</summary>
 public sealed class PictureCatalogOverLocalCloudTests
 {
     [Fact]
