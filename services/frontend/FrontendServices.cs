@@ -55,6 +55,11 @@ public static class FrontendServices
         services.AddSingleton<TopologySource>();
 
         services.AddSingleton<LiveUpdates>();
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PageSize > 0 && o.MaxResume > 0, "Live:PollInterval, Live:PageSize and Live:MaxResume must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<TimelinePoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimelinePoller>());
         services.AddSingleton<TimelineEntryFactory>();
         services.AddTransient<TimelineRecorder>();
         services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted);
