@@ -8,6 +8,7 @@ using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Flow;
 using PicADaily.Frontend.Gallery;
 using PicADaily.Frontend.Live;
+using PicADaily.Frontend.Operations;
 using PicADaily.Frontend.Ownership;
 using PicADaily.Frontend.RateLimits;
 using PicADaily.Frontend.Security;
@@ -60,6 +61,10 @@ public static class FrontendServices
             .ValidateOnStart();
         services.AddSingleton<TimelinePoller>();
         services.AddHostedService(provider => provider.GetRequiredService<TimelinePoller>());
+        services.AddTransient<DeadLetterStore>();
+        services.AddTransient<FailureReport>();
+        services.AddTransient<DeadLetterReplayer>();
+        services.AddHttpClient<SubscriptionStatus>(http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<TimelineEntryFactory>();
         services.AddTransient<TimelineRecorder>();
         services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted);

@@ -71,6 +71,19 @@ public sealed class FirestoreTimelineStore(IFirestoreClient firestore) : ITimeli
         return documents.Select(TimelineDocumentMapping.RecordedFromDocument).OfType<RecordedEntry>().ToList();
     }
 
+    public async Task<IReadOnlyList<RecordedEntry>> ListRecordedSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var query = new FirestoreQuery(Collection)
+        {
+            OrderBy = [new(TimelineDocumentMapping.Fields.Recorded), new(FirestoreOrder.DocumentNameField)],
+            StartAt = FirestoreCursor.StartAtValues(since),
+            Limit = limit,
+        };
+        var documents = await firestore.RunQueryAsync(query, cancellationToken);
+        return documents.Select(TimelineDocumentMapping.RecordedFromDocument).OfType<RecordedEntry>().ToList();
+    }
+
     public async Task<TimelineCursor?> NewestCursorAsync(CancellationToken cancellationToken)
     {
         var query = new FirestoreQuery(Collection)

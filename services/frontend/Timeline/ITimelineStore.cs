@@ -15,6 +15,9 @@ public interface ITimelineStore
     /// <summary>Entries of every picture recorded after <paramref name="after"/> (from the first when null), in cursor order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<RecordedEntry>> ListRecordedAfterAsync(TimelineCursor? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Entries of every picture recorded since <paramref name="since"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<RecordedEntry>> ListRecordedSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
+
     /// <summary>The cursor of the newest entry, or null when there is none.</summary>
     Task<TimelineCursor?> NewestCursorAsync(CancellationToken cancellationToken);
 }

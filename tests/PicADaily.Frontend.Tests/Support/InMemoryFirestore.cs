@@ -7,7 +7,7 @@ namespace PicADaily.Frontend.Tests.Support;
 /// <summary>
 /// Just enough of Firestore for the timeline: create-if-absent (AlreadyExists otherwise, directly or
 /// as a guarded commit stamping the commit time), an equality query, and one field ordered with the
-/// document name (ascending after a cursor, or descending). Commit times strictly increase, like
+/// document name (ascending from a time or after a cursor, or descending). Commit times strictly increase, like
 /// Firestore's. Anything else fails loudly, so a test cannot pass on an unsupported call.
 /// Several frontends may share one instance: that is several instances on one Firestore.
 /// </summary>
@@ -90,10 +90,14 @@ public sealed class InMemoryFirestore : IFirestoreClient
     // Firestore leaves out documents without the ordered field.
     private static IEnumerable<FirestoreDocument> Ordered(IEnumerable<FirestoreDocument> documents, FirestoreOrder field, FirestoreCursor? startAt)
     {
-        var keyed = documents.Where(d => d[field.FieldPath] is TimestampValue).Select(d => (Key: (((TimestampValue)d[field.FieldPath]!).Value.UtcTicks, d.Name), Document: d));
+        var keyed = documents.Where(d => d[field.FieldPath] is TimestampValue).Select(d => (Key: (UtcTicks: ((TimestampValue)d[field.FieldPath]!).Value.UtcTicks, d.Name), Document: d));
         if (startAt is { Before: false, Values: [TimestampValue time, ReferenceValue name] })
         {
             keyed = keyed.Where(k => k.Key.UtcTicks > time.Value.UtcTicks || (k.Key.UtcTicks == time.Value.UtcTicks && string.CompareOrdinal(k.Key.Name, name.DocumentName) > 0));
+        }
+        else if (startAt is { Before: true, Values: [TimestampValue from] })
+        {
+            keyed = keyed.Where(k => k.Key.UtcTicks >= from.Value.UtcTicks);
         }
         else if (startAt is not null)
         {
