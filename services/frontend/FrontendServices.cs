@@ -8,6 +8,7 @@ using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Flow;
 using PicADaily.Frontend.Gallery;
 using PicADaily.Frontend.Live;
+using PicADaily.Frontend.Operations;
 using PicADaily.Frontend.Ownership;
 using PicADaily.Frontend.RateLimits;
 using PicADaily.Frontend.Security;
@@ -55,6 +56,15 @@ public static class FrontendServices
         services.AddSingleton<TopologySource>();
 
         services.AddSingleton<LiveUpdates>();
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PageSize > 0 && o.MaxResume > 0, "Live:PollInterval, Live:PageSize and Live:MaxResume must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<TimelinePoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimelinePoller>());
+        services.AddTransient<DeadLetterStore>();
+        services.AddTransient<FailureReport>();
+        services.AddTransient<DeadLetterReplayer>();
+        services.AddHttpClient<SubscriptionStatus>(http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<TimelineEntryFactory>();
         services.AddTransient<TimelineRecorder>();
         services.AddEventHandler<StorageObjectEvent, StorageTimelineHandler>(EventTypes.Storage.Finalized, EventTypes.Storage.Deleted);

@@ -1,6 +1,7 @@
 using PicADaily.Frontend;
 using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Api;
+using PicADaily.Frontend.Operations;
 using PicADaily.Frontend.Security;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
@@ -17,6 +18,8 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseMiddleware<RequestSizeGuard>();
 app.UseMiddleware<ViewerMiddleware>();
+// Keeps a dead-lettered push's message for replay before the event endpoint handles it.
+app.UseMiddleware<DeadLetterCapture>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -22,6 +22,28 @@ public sealed class LocalCloudEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await stack.DisposeAsync();
 
     [Fact]
+    public async Task A_reconnecting_listener_hears_what_it_missed_with_cursors_stamped_by_firestore()
+    {
+        using var http = stack.Http();
+        var token = await Antiforgery.TokenAsync(http);
+        var (name, _) = await UploadAsync(http, token, "cursor.png");
+        await WaitForKindAsync(http, name, "uploaded");
+        using var timeout = new CancellationTokenSource(Patience);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/live?picture=" + Uri.EscapeDataString(name));
+        // A cursor before everything: the listener missed the whole timeline.
+        request.Headers.Add("Last-Event-ID", "1-" + new string('0', 64));
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var stream = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        await stream.NextAsync(PicADaily.Frontend.Api.LiveApi.ReadyEvent, timeout.Token);
+        var missed = await stream.NextAsync(PicADaily.Frontend.Api.LiveApi.UpdateEvent, timeout.Token);
+
+        Assert.Equal(name, JsonDocument.Parse(missed.Data).RootElement.GetProperty("picture").GetString());
+        Assert.True(PicADaily.Frontend.Timeline.TimelineCursor.TryParse(missed.Id, out var cursor), $"\"{missed.Id}\" is no cursor");
+        Assert.True(cursor.Value.Recorded > DateTimeOffset.UtcNow.AddMinutes(-5), "The cursor's time is LocalCloud's commit time of the entry.");
+    }
+
+    [Fact]
     public async Task An_upload_is_stored_served_filed_in_its_timeline_by_push_shown_when_visible_and_deleted()
     {
         using var http = stack.Http();

@@ -89,7 +89,12 @@ public static class PictureApi
         };
     }
 
-    private static async Task<IResult> ThumbnailAsync(HttpContext context, string name, IPictureObjects objects, PictureVisibility visibility, IOptions<PicADailySettings> settings, CancellationToken cancellationToken)
+    // The gallery asks with the picture's generation (?generation=): the answer to that URL never
+    // changes (a replacement is a new generation, so a new URL), so this browser may keep it without
+    // asking again. Kept private: a picture deleted later stays only in caches of those who saw it.
+    private const string KeepForThisGeneration = "private, max-age=31536000, immutable";
+
+    private static async Task<IResult> ThumbnailAsync(HttpContext context, string name, long? generation, IPictureObjects objects, PictureVisibility visibility, IOptions<PicADailySettings> settings, CancellationToken cancellationToken)
     {
         var stored = await objects.DownloadAsync(settings.Value.ThumbnailsBucket, name, cancellationToken);
         if (stored is null || !await visibility.IsThumbnailVisibleAsync(stored.Info, cancellationToken))
@@ -98,7 +103,11 @@ public static class PictureApi
             return NoSuchImage(context);
         }
 
-        return ImageResults.Serve(context, stored, RevalidateEveryTime);
+        // Visible means cut from the live generation; only a thumbnail that says which one is kept.
+        var cutFromAskedGeneration = generation is { } asked
+            && stored.Info.Metadata.TryGetValue(ArtifactMetadata.SourceGeneration, out var source)
+            && source == asked.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ImageResults.Serve(context, stored, cutFromAskedGeneration ? KeepForThisGeneration : RevalidateEveryTime);
     }
 
     // A hidden original (unsafe, not analysed yet, failed) goes only to an admin or the holder of its

@@ -12,6 +12,13 @@ public static class PictureUrls
 
     public static string Thumbnail(string name) => "/api/thumbnails/" + EscapePath(name);
 
+    /// <summary>
+    /// The thumbnail cut from <paramref name="generation"/>: a URL that changes when the picture is
+    /// replaced, so a browser may keep what it fetched (see <c>PictureApi</c>).
+    /// </summary>
+    public static string Thumbnail(string name, long generation) =>
+        Thumbnail(name) + "?generation=" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Api(string name) => "/api/pictures/" + EscapePath(name);
 
     public static string Gallery(string? label, string? pageToken = null) => "/" + Query(("label", label), ("pageToken", pageToken));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PicADaily.Frontend.RateLimits;
 
 /// <summary>
-/// ASP.NET Core's rate limiter over the requests that cost: uploads and deletes (fixed one-minute
+/// ASP.NET Core's rate limiter over the requests that cost: uploads, deletes and replays (fixed one-minute
 /// windows per client address) and live streams (open streams per client, and in total). The client
 /// address is the connection's, or the forwarded one where the proxy is trusted.
 /// </summary>
@@ -20,6 +20,7 @@ public static class FrontendRateLimits
         None,
         Upload,
         Delete,
+        Replay,
         LiveStream,
     }
 
@@ -48,6 +49,7 @@ public static class FrontendRateLimits
             {
                 Costly.Upload => RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.UploadsPerMinute)),
                 Costly.Delete => RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.DeletesPerMinute)),
+                Costly.Replay => RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.ReplaysPerMinute)),
                 Costly.LiveStream => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions { PermitLimit = limits.LiveStreamsPerClient, QueueLimit = 0 }),
                 _ => RateLimitPartition.GetNoLimiter((Costly.None, "")),
             };
@@ -74,6 +76,11 @@ public static class FrontendRateLimits
             || (HttpMethods.IsPost(request.Method) && path.StartsWithSegments("/pictures") && string.Equals(request.Query["handler"], "Delete", StringComparison.OrdinalIgnoreCase)))
         {
             return Costly.Delete;
+        }
+
+        if (HttpMethods.IsPost(request.Method) && path.StartsWithSegments("/operations"))
+        {
+            return Costly.Replay;
         }
 
         return HttpMethods.IsGet(request.Method) && path == "/api/live" ? Costly.LiveStream : Costly.None;

@@ -15,6 +15,12 @@ internal static class TimelineDocumentMapping
         public const string Time = "time";
         public const string Summary = "summary";
         public const string Reason = "reason";
+
+        /// <summary>The commit time that stored the entry (server-assigned): the live cursor's order.</summary>
+        public const string Recorded = "recorded";
+
+        /// <summary>Whether everybody could see the picture when the entry was recorded: who may hear its name live.</summary>
+        public const string VisibleWhenRecorded = "visibleWhenRecorded";
     }
 
     public static Dictionary<string, FirestoreValue> ToFields(TimelineEntry entry) => new()
@@ -28,6 +34,12 @@ internal static class TimelineDocumentMapping
         [Fields.Summary] = entry.Summary,
         [Fields.Reason] = entry.Reason is null ? FirestoreValue.Null : entry.Reason,
     };
+
+    /// <summary>The entry with its cursor, or null for an entry stored before cursors existed (it has no place in the live order).</summary>
+    public static RecordedEntry? RecordedFromDocument(FirestoreDocument document) =>
+        document[Fields.Recorded] is TimestampValue recorded
+            ? new RecordedEntry(FromDocument(document), new TimelineCursor(recorded.Value, document.Id), document[Fields.VisibleWhenRecorded] is BooleanValue { Value: true })
+            : null;
 
     public static TimelineEntry FromDocument(FirestoreDocument document) => new(
         document.Id,

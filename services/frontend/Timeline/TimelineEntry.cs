@@ -33,6 +33,7 @@ public static class TimelineKinds
     public const string Cleaned = "cleaned";
     public const string ProcessingFailed = "processing-failed";
     public const string DeadLettered = "dead-lettered";
+    public const string Replayed = "replayed";
 
     /// <summary>Kinds after which the set of visible pictures may have changed: the gallery refreshes on them.</summary>
     public static bool ChangesGallery(string kind) =>

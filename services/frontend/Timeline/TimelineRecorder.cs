@@ -12,11 +12,13 @@ public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdat
         var added = 0;
         foreach (var entry in entries)
         {
-            if (await store.AddAsync(entry, cancellationToken))
+            // Looked up before storing: the entry keeps it, so every instance's poller (and a
+            // reconnecting browser) knows who may hear the picture's name without asking again.
+            var visible = await IsVisibleAsync(entry.Picture, cancellationToken);
+            if (await store.AddAsync(entry, visible, cancellationToken) is { } cursor)
             {
                 added++;
-                var visible = await IsVisibleAsync(entry.Picture, cancellationToken);
-                liveUpdates.Publish(new LiveUpdate(entry.Picture, entry.Kind, TimelineKinds.ChangesGallery(entry.Kind), visible));
+                liveUpdates.Publish(new LiveUpdate(entry.Picture, entry.Kind, TimelineKinds.ChangesGallery(entry.Kind), visible, cursor));
             }
             else
             {
@@ -27,8 +29,8 @@ public sealed class TimelineRecorder(ITimelineStore store, LiveUpdates liveUpdat
         return added;
     }
 
-    // The entry is stored already: a failed lookup must not fail the delivery (a redelivery would
-    // publish nothing), so it only keeps the name from listeners who may not see the picture.
+    // A failed lookup must not fail the delivery (the entry would be recorded on the redelivery with
+    // no better answer), so it only keeps the name from listeners who may not see the picture.
     private async Task<bool> IsVisibleAsync(string picture, CancellationToken cancellationToken)
     {
         try

@@ -5,12 +5,22 @@ using PicADaily.GoogleCloud.Firestore;
 namespace PicADaily.Frontend.Tests.Support;
 
 /// <summary>
-/// Just enough of Firestore for the timeline: create-if-absent (AlreadyExists otherwise) and an
-/// equality query. Anything else fails loudly, so a test cannot pass on an unsupported call.
+/// Just enough of Firestore for the timeline: create-if-absent (AlreadyExists otherwise, directly or
+/// as a guarded commit stamping the commit time), an equality query, and one field ordered with the
+/// document name (ascending from a time or after a cursor, or descending). Commit times strictly increase, like
+/// Firestore's. Anything else fails loudly, so a test cannot pass on an unsupported call.
+/// Several frontends may share one instance: that is several instances on one Firestore.
 /// </summary>
 public sealed class InMemoryFirestore : IFirestoreClient
 {
     private readonly ConcurrentDictionary<(string Collection, string Id), FirestoreDocument> documents = new();
+    private readonly Lock commitGate = new();
+    private long lastCommitMicros = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+
+    /// <summary>How many queries were run (each one request to Firestore).</summary>
+    public int Queries => queries;
+
+    private int queries;
 
     public IReadOnlyList<FirestoreDocument> In(string collection) =>
         documents.Where(d => d.Key.Collection == collection).Select(d => d.Value).ToList();
@@ -20,31 +30,33 @@ public sealed class InMemoryFirestore : IFirestoreClient
     public Task<FirestoreDocument?> GetDocumentAsync(string collectionId, string documentId, CancellationToken cancellationToken) =>
         Task.FromResult(documents.TryGetValue((collectionId, documentId), out var document) ? document : null);
 
-    public Task<FirestoreDocument> CreateDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, CancellationToken cancellationToken)
+    public Task<FirestoreDocument> CreateDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, CancellationToken cancellationToken) =>
+        Task.FromResult(Create(collectionId, documentId, fields, []));
+
+    public Task<FirestoreCommitResult> CommitAsync(IReadOnlyList<FirestoreWrite> writes, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        var document = new FirestoreDocument(DocumentName(collectionId, documentId), new Dictionary<string, FirestoreValue>(fields), now, now);
-        if (!documents.TryAdd((collectionId, documentId), document))
+        if (writes is not [UpdateWrite { UpdateMask: null } write] || write.Precondition != FirestorePrecondition.MustNotExist)
         {
-            throw new GoogleApiRequestException(GoogleApiErrorKind.AlreadyExists, System.Net.HttpStatusCode.Conflict, "ALREADY_EXISTS", "Document already exists");
+            throw new NotSupportedException("The in-memory Firestore commits one create-if-absent write only.");
         }
 
-        return Task.FromResult(document);
+        var created = Create(write.CollectionId, write.DocumentId, write.Fields, write.SetToRequestTime);
+        var transforms = write.SetToRequestTime.Select(path => created[path]!).ToList();
+        return Task.FromResult(new FirestoreCommitResult(created.UpdateTime, [new FirestoreWriteResult(created.UpdateTime, transforms)]));
     }
 
     public Task<IReadOnlyList<FirestoreDocument>> RunQueryAsync(FirestoreQuery query, CancellationToken cancellationToken)
     {
-        if (query.Where is not FieldFilter { Op: FieldOperator.Equal } filter || query.OrderBy.Count != 0 || query.StartAt is not null)
+        Interlocked.Increment(ref queries);
+        var inCollection = documents.Where(d => d.Key.Collection == query.CollectionId).Select(d => d.Value);
+        IEnumerable<FirestoreDocument> result = query switch
         {
-            throw new NotSupportedException("The in-memory Firestore answers single equality queries only.");
-        }
-
-        IReadOnlyList<FirestoreDocument> result = documents
-            .Where(d => d.Key.Collection == query.CollectionId && d.Value[filter.FieldPath] == filter.Value)
-            .Select(d => d.Value)
-            .Take(query.Limit ?? int.MaxValue)
-            .ToList();
-        return Task.FromResult(result);
+            { Where: FieldFilter { Op: FieldOperator.Equal } filter, OrderBy.Count: 0, StartAt: null } => inCollection.Where(d => d[filter.FieldPath] == filter.Value),
+            { Where: null, OrderBy: [var field, { FieldPath: FirestoreOrder.DocumentNameField } name] } when field.Direction == name.Direction => Ordered(inCollection, field, query.StartAt),
+            _ => throw new NotSupportedException("The in-memory Firestore answers single equality queries and one ordered field only."),
+        };
+        IReadOnlyList<FirestoreDocument> list = result.Take(query.Limit ?? int.MaxValue).ToList();
+        return Task.FromResult(list);
     }
 
     public Task<FirestoreDocument> PatchDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, IReadOnlyList<string>? updateMask, FirestorePrecondition? precondition, CancellationToken cancellationToken) =>
@@ -53,6 +65,47 @@ public sealed class InMemoryFirestore : IFirestoreClient
     public Task DeleteDocumentAsync(string collectionId, string documentId, FirestorePrecondition? precondition, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The frontend never deletes documents.");
 
-    public Task<FirestoreCommitResult> CommitAsync(IReadOnlyList<FirestoreWrite> writes, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The frontend never commits batches.");
+    private FirestoreDocument Create(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, IReadOnlyList<string> setToRequestTime)
+    {
+        lock (commitGate)
+        {
+            // Microseconds, like Firestore's stored timestamps, and strictly increasing.
+            var now = DateTimeOffset.UnixEpoch.AddTicks(++lastCommitMicros * 10);
+            var stored = new Dictionary<string, FirestoreValue>(fields);
+            foreach (var path in setToRequestTime)
+            {
+                stored[path] = new TimestampValue(now);
+            }
+
+            var document = new FirestoreDocument(DocumentName(collectionId, documentId), stored, now, now);
+            if (!documents.TryAdd((collectionId, documentId), document))
+            {
+                throw new GoogleApiRequestException(GoogleApiErrorKind.AlreadyExists, System.Net.HttpStatusCode.Conflict, "ALREADY_EXISTS", "Document already exists");
+            }
+
+            return document;
+        }
+    }
+
+    // Firestore leaves out documents without the ordered field.
+    private static IEnumerable<FirestoreDocument> Ordered(IEnumerable<FirestoreDocument> documents, FirestoreOrder field, FirestoreCursor? startAt)
+    {
+        var keyed = documents.Where(d => d[field.FieldPath] is TimestampValue).Select(d => (Key: (UtcTicks: ((TimestampValue)d[field.FieldPath]!).Value.UtcTicks, d.Name), Document: d));
+        if (startAt is { Before: false, Values: [TimestampValue time, ReferenceValue name] })
+        {
+            keyed = keyed.Where(k => k.Key.UtcTicks > time.Value.UtcTicks || (k.Key.UtcTicks == time.Value.UtcTicks && string.CompareOrdinal(k.Key.Name, name.DocumentName) > 0));
+        }
+        else if (startAt is { Before: true, Values: [TimestampValue from] })
+        {
+            keyed = keyed.Where(k => k.Key.UtcTicks >= from.Value.UtcTicks);
+        }
+        else if (startAt is not null)
+        {
+            throw new NotSupportedException("The in-memory Firestore starts only after a (timestamp, name) cursor.");
+        }
+
+        var comparer = Comparer<(long, string)>.Create((a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : string.CompareOrdinal(a.Item2, b.Item2));
+        var sorted = field.Direction == FirestoreDirection.Ascending ? keyed.OrderBy(k => k.Key, comparer) : keyed.OrderByDescending(k => k.Key, comparer);
+        return sorted.Select(k => k.Document);
+    }
 }

@@ -105,6 +105,10 @@ function listenForUpdates() {
   source.addEventListener("ready", function () {
     document.body.setAttribute("data-live-ready", "true");
   });
+  // More was missed while disconnected than the server replays: start afresh.
+  source.addEventListener("reload", function () {
+    window.location.reload();
+  });
   source.addEventListener("picture", function (message) {
     var update = JSON.parse(message.data);
     if (gallery && update.galleryChanged) {

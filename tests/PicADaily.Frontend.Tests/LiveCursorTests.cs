@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PicADaily.Contracts.Payloads;
+using PicADaily.Contracts.Pictures;
+using PicADaily.Frontend.Api;
+using PicADaily.Frontend.Live;
+using PicADaily.Frontend.Tests.Support;
+using PicADaily.Frontend.Timeline;
+using PicADaily.Testing;
+
+namespace PicADaily.Frontend.Tests;
+
+/// <summary>
+/// Live updates through several frontend instances over one Firestore: each instance's poller reads
+/// the timeline (its clock is advanced by the test, so every poll is one the test made happen), and a
+/// browser that reconnects with Last-Event-ID first hears what it missed.
+/// </summary>
+public sealed class LiveCursorTests : IDisposable
+{
+    private const string Name = "20260101/0123456789abcdef0123456789abcdef.jpg";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly InMemoryPictureObjects objects = new();
+    private readonly InMemoryPictureDirectory directory = new();
+    private readonly InMemoryFirestore firestore = new();
+    private readonly FakeTimeProvider clockA = new();
+    private readonly FakeTimeProvider clockB = new();
+    private readonly FrontendFactory instanceA;
+    private readonly FrontendFactory instanceB;
+    private readonly long generation;
+
+    public LiveCursorTests()
+    {
+        instanceA = new FrontendFactory(objects, directory, firestore) { Clock = clockA };
+        instanceB = new FrontendFactory(objects, directory, firestore) { Clock = clockB };
+        generation = objects.Put("pictures", Name, [1]).Info.Generation;
+        directory.Add(new PictureDocument { Name = Name, Generation = generation, Safe = true, Analyzed = true, Thumbnail = true });
+    }
+
+    public void Dispose()
+    {
+        instanceA.Dispose();
+        instanceB.Dispose();
+    }
+
+    [Fact]
+    public async Task A_browser_on_another_instance_hears_of_an_event_pushed_to_the_first_with_its_cursor_as_id()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var pushTarget = instanceA.CreateClient();
+        using var browserOnB = instanceB.CreateClient();
+        using var stream = await ListenAsync(browserOnB, null, timeout.Token);
+        await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        await FirstPollAsync(instanceB);
+
+        await DeliverAsync(pushTarget, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-thumb"));
+        clockB.Advance(PollInterval);
+        var heard = await stream.NextAsync(LiveApi.UpdateEvent, timeout.Token);
+
+        Assert.Equal(Name, Json(heard).GetProperty("picture").GetString());
+        Assert.Equal(TimelineKinds.ThumbnailCreated, Json(heard).GetProperty("kind").GetString());
+        Assert.True(TimelineCursor.TryParse(heard.Id, out var cursor), $"The update's id \"{heard.Id}\" is no cursor.");
+        Assert.Equal(Assert.Single(firestore.In(FirestoreTimelineStore.Collection)).Id, cursor!.Value.EntryId);
+    }
+
+    [Fact]
+    public async Task The_instance_that_recorded_an_entry_sends_it_at_once_and_then_only_its_id_so_it_is_heard_once()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var client = instanceA.CreateClient();
+        using var stream = await ListenAsync(client, null, timeout.Token);
+        await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        await FirstPollAsync(instanceA);
+
+        await DeliverAsync(client, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-thumb"));
+        var fast = await stream.NextAsync(timeout.Token);
+        clockA.Advance(PollInterval);
+        var confirmed = await stream.NextAsync(timeout.Token);
+
+        Assert.Equal((LiveApi.UpdateEvent, null), (fast.Type, fast.Id));
+        Assert.Equal(LiveApi.CursorEvent, confirmed.Type);
+        Assert.True(TimelineCursor.TryParse(confirmed.Id, out _));
+    }
+
+    [Fact]
+    public async Task A_browser_disconnected_during_three_events_hears_all_three_in_order_when_it_reconnects()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var pushTarget = instanceA.CreateClient();
+        using var browser = instanceB.CreateClient();
+        string lastEventId;
+        using (var first = await ListenAsync(browser, null, timeout.Token))
+        {
+            await first.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+            await FirstPollAsync(instanceB);
+            await DeliverAsync(pushTarget, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation));
+            clockB.Advance(PollInterval);
+            lastEventId = (await first.NextAsync(LiveApi.UpdateEvent, timeout.Token)).Id!;
+        }
+
+        await DeliverAsync(pushTarget, Deliveries.Activity("image-analysis", new PictureAnalyzed("pictures", Name, generation, ["Sea"], "#1e90ff"), "e-1"));
+        await DeliverAsync(pushTarget, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-2"));
+        await DeliverAsync(pushTarget, Deliveries.Activity("collage", new CollageCreated("thumbnails", "collage.png", 9, [new(Name, generation)]), "e-3"));
+        using var again = await ListenAsync(browser, lastEventId, timeout.Token);
+        await again.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        var missed = new List<SseEvent>();
+        for (var i = 0; i < 3; i++)
+        {
+            missed.Add(await again.NextAsync(LiveApi.UpdateEvent, timeout.Token));
+        }
+
+        Assert.Equal([TimelineKinds.Analyzed, TimelineKinds.ThumbnailCreated, TimelineKinds.InCollage], missed.Select(e => Json(e).GetProperty("kind").GetString()));
+        var cursors = missed.Select(e => TimelineCursor.TryParse(e.Id, out var c) ? c.Value : throw new InvalidOperationException("no cursor")).ToList();
+        Assert.Equal(cursors.Order(), cursors);
+        Assert.Equal(3, cursors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_last_event_id_that_is_no_cursor_replays_nothing()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var client = instanceA.CreateClient();
+        await DeliverAsync(client, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation));
+        using var stream = await ListenAsync(client, "0-../../pictures", timeout.Token);
+        await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        await FirstPollAsync(instanceA);
+        await DeliverAsync(client, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-thumb"));
+
+        var next = await stream.NextAsync(timeout.Token);
+
+        Assert.Equal(TimelineKinds.ThumbnailCreated, Json(next).GetProperty("kind").GetString());
+    }
+
+    private static async Task<SseReader> ListenAsync(HttpClient client, string? lastEventId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/live");
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new SseReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+    }
+
+    // The poller's first read only finds where the timeline ends; the test's events come after it.
+    private static Task FirstPollAsync(FrontendFactory instance)
+    {
+        var poller = instance.Services.GetRequiredService<TimelinePoller>();
+        return Eventually.UntilAsync(() => poller.CompletedPolls >= 1, Patience, "the live poller found the end of the timeline");
+    }
+
+    private static async Task DeliverAsync(HttpClient client, HttpContent delivery) =>
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/events", delivery)).StatusCode);
+
+    private static JsonElement Json(SseEvent e) => JsonDocument.Parse(e.Data).RootElement;
+}
