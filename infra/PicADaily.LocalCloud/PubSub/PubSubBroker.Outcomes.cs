@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using PicADaily.LocalCloud.PubSub.Delivery;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 
@@ -69,7 +70,7 @@ public sealed partial class PubSubBroker
         {
             await PublishAsync(deadLetterTopic, [(message.Data, attributes)]);
         }
-        catch (PubSubException e)
+        catch (GoogleErrorException e)
         {
             // Keep the message rather than lose it: it stays on the subscription and is retried.
             logger.LogWarning("Cannot dead-letter message {MessageId} of {Subscription} to {Topic}: {Reason}",

@@ -1,4 +1,5 @@
 using PicADaily.LocalCloud.PubSub.Delivery;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 
@@ -17,12 +18,12 @@ public sealed partial class PubSubBroker
     }
 
     /// <summary>Returns once every message is committed to disk, with ids in request order.</summary>
-    /// <exception cref="PubSubException">NOT_FOUND when the topic does not exist.</exception>
+    /// <exception cref="GoogleErrorException">NOT_FOUND when the topic does not exist.</exception>
     public async Task<IReadOnlyList<string>> PublishAsync(string topic, IReadOnlyList<(byte[] Data, IReadOnlyDictionary<string, string> Attributes)> messages)
     {
         if (!topics.ContainsKey(topic))
         {
-            throw PubSubException.NotFound(topic);
+            throw ResourceNames.NotFound(topic);
         }
 
         var targets = subscriptions.Values.Where(s => s.Config.Topic == topic && !s.Deleted).ToArray();

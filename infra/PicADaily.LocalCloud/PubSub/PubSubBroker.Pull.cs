@@ -2,6 +2,7 @@ using System.Globalization;
 
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 
@@ -13,7 +14,7 @@ public sealed partial class PubSubBroker
         var runtime = Runtime(name);
         if (maxMessages <= 0)
         {
-            throw PubSubException.InvalidArgument("maxMessages must be positive.");
+            throw GoogleErrorException.InvalidArgument("maxMessages must be positive.");
         }
 
         await ExpireLeasesAsync(runtime);
@@ -55,7 +56,7 @@ public sealed partial class PubSubBroker
         var runtime = Runtime(name);
         if (seconds is < 0 or > 600)
         {
-            throw PubSubException.InvalidArgument("ackDeadlineSeconds must be 0–600.");
+            throw GoogleErrorException.InvalidArgument("ackDeadlineSeconds must be 0–600.");
         }
 
         foreach (var delivery in Resolve(runtime, ackIds).Where(d => d.InFlight))
@@ -85,7 +86,7 @@ public sealed partial class PubSubBroker
     {
         if (ackIds.Count == 0)
         {
-            throw PubSubException.InvalidArgument("ackIds must not be empty.");
+            throw GoogleErrorException.InvalidArgument("ackIds must not be empty.");
         }
 
         var found = new List<PendingDelivery>();
@@ -96,7 +97,7 @@ public sealed partial class PubSubBroker
                 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var messageId)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var lease))
             {
-                throw PubSubException.InvalidArgument($"Invalid ack id '{ackId}'.");
+                throw GoogleErrorException.InvalidArgument($"Invalid ack id '{ackId}'.");
             }
 
             if (runtime.Find(messageId) is { } delivery && delivery.Lease == lease)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.PubSub.Persistence;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 
@@ -17,7 +18,7 @@ public sealed partial class PubSubBroker
         {
             if (!topics.TryAdd(name, topic))
             {
-                throw PubSubException.AlreadyExists("Topic");
+                throw GoogleErrorException.AlreadyExists("Topic already exists.");
             }
         }
 
@@ -26,7 +27,7 @@ public sealed partial class PubSubBroker
     }
 
     public TopicResource GetTopic(string name) =>
-        topics.TryGetValue(name, out var topic) ? topic : throw PubSubException.NotFound(name);
+        topics.TryGetValue(name, out var topic) ? topic : throw ResourceNames.NotFound(name);
 
     public IReadOnlyList<TopicResource> ListTopics(string project) =>
         Topics.Where(t => t.Name!.StartsWith($"projects/{project}/", StringComparison.Ordinal)).ToList();
@@ -44,7 +45,7 @@ public sealed partial class PubSubBroker
         {
             if (!topics.TryRemove(name, out _))
             {
-                throw PubSubException.NotFound(name);
+                throw ResourceNames.NotFound(name);
             }
         }
 
@@ -75,7 +76,7 @@ public sealed partial class PubSubBroker
         subscription.State = "ACTIVE";
         if (string.IsNullOrEmpty(subscription.Topic))
         {
-            throw PubSubException.InvalidArgument("A subscription needs a topic.");
+            throw GoogleErrorException.InvalidArgument("A subscription needs a topic.");
         }
 
         ResourceNames.Parse(subscription.Topic, "topics");
@@ -91,7 +92,7 @@ public sealed partial class PubSubBroker
         {
             if (!subscriptions.TryAdd(name, runtime))
             {
-                throw PubSubException.AlreadyExists("Subscription");
+                throw GoogleErrorException.AlreadyExists("Subscription already exists.");
             }
         }
 
@@ -112,7 +113,7 @@ public sealed partial class PubSubBroker
         {
             if (!subscriptions.TryRemove(name, out runtime))
             {
-                throw PubSubException.NotFound(name);
+                throw ResourceNames.NotFound(name);
             }
         }
 
@@ -132,7 +133,7 @@ public sealed partial class PubSubBroker
         var paths = (updateMask ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (paths.Length == 0)
         {
-            throw PubSubException.InvalidArgument("updateMask must name at least one field.");
+            throw GoogleErrorException.InvalidArgument("updateMask must name at least one field.");
         }
 
         var updated = Clone(runtime.Config);
@@ -146,7 +147,7 @@ public sealed partial class PubSubBroker
                 case "deadLetterPolicy" or "dead_letter_policy": updated.DeadLetterPolicy = patch.DeadLetterPolicy; break;
                 case "messageRetentionDuration" or "message_retention_duration": updated.MessageRetentionDuration = patch.MessageRetentionDuration; break;
                 case "labels": updated.Labels = patch.Labels; break;
-                default: throw PubSubException.InvalidArgument($"Field '{path}' of a subscription cannot be updated.");
+                default: throw GoogleErrorException.InvalidArgument($"Field '{path}' of a subscription cannot be updated.");
             }
         }
 
@@ -165,13 +166,13 @@ public sealed partial class PubSubBroker
         UpdateSubscriptionAsync(name, new SubscriptionResource { PushConfig = pushConfig }, "pushConfig");
 
     private SubscriptionRuntime Runtime(string name) =>
-        subscriptions.TryGetValue(name, out var runtime) ? runtime : throw PubSubException.NotFound(name);
+        subscriptions.TryGetValue(name, out var runtime) ? runtime : throw ResourceNames.NotFound(name);
 
     private void RequireTopic(string topic)
     {
         if (!topics.ContainsKey(topic))
         {
-            throw PubSubException.NotFound(topic);
+            throw ResourceNames.NotFound(topic);
         }
     }
 

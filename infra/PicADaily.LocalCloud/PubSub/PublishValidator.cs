@@ -1,6 +1,7 @@
 using System.Text;
 
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 
@@ -13,24 +14,24 @@ public static class PublishValidator
     public const int MaxKeyBytes = 256;
     public const int MaxValueBytes = 1024;
 
-    /// <exception cref="PubSubException">INVALID_ARGUMENT naming the message and rule.</exception>
+    /// <exception cref="GoogleErrorException">INVALID_ARGUMENT naming the message and rule.</exception>
     public static List<(byte[] Data, IReadOnlyDictionary<string, string> Attributes)> Decode(PublishRequest? request)
     {
         var messages = request?.Messages;
         if (messages is null || messages.Count == 0)
         {
-            throw PubSubException.InvalidArgument("The request contains no messages.");
+            throw GoogleErrorException.InvalidArgument("The request contains no messages.");
         }
 
         if (messages.Count > MaxMessages)
         {
-            throw PubSubException.InvalidArgument($"A publish request holds at most {MaxMessages} messages; this one has {messages.Count}.");
+            throw GoogleErrorException.InvalidArgument($"A publish request holds at most {MaxMessages} messages; this one has {messages.Count}.");
         }
 
         var orderingKeys = messages.Select(m => m?.OrderingKey ?? "").Distinct(StringComparer.Ordinal).Count();
         if (orderingKeys > 1)
         {
-            throw PubSubException.InvalidArgument("All messages of one publish request must have the same orderingKey.");
+            throw GoogleErrorException.InvalidArgument("All messages of one publish request must have the same orderingKey.");
         }
 
         var decoded = new List<(byte[], IReadOnlyDictionary<string, string>)>(messages.Count);
@@ -46,29 +47,29 @@ public static class PublishValidator
     {
         if (data.Length == 0 && attributes.Count == 0)
         {
-            throw PubSubException.InvalidArgument($"Message {index}: a message needs non-empty data or at least one attribute.");
+            throw GoogleErrorException.InvalidArgument($"Message {index}: a message needs non-empty data or at least one attribute.");
         }
 
         if (data.Length > MaxDataBytes)
         {
-            throw PubSubException.InvalidArgument($"Message {index}: data is larger than {MaxDataBytes} bytes.");
+            throw GoogleErrorException.InvalidArgument($"Message {index}: data is larger than {MaxDataBytes} bytes.");
         }
 
         if (attributes.Count > MaxAttributes)
         {
-            throw PubSubException.InvalidArgument($"Message {index}: more than {MaxAttributes} attributes.");
+            throw GoogleErrorException.InvalidArgument($"Message {index}: more than {MaxAttributes} attributes.");
         }
 
         foreach (var (key, value) in attributes)
         {
             if (key.Length == 0 || Encoding.UTF8.GetByteCount(key) > MaxKeyBytes || key.StartsWith("goog", StringComparison.OrdinalIgnoreCase))
             {
-                throw PubSubException.InvalidArgument($"Message {index}: invalid attribute key '{key}' (1–{MaxKeyBytes} bytes, not starting with 'goog').");
+                throw GoogleErrorException.InvalidArgument($"Message {index}: invalid attribute key '{key}' (1–{MaxKeyBytes} bytes, not starting with 'goog').");
             }
 
             if (Encoding.UTF8.GetByteCount(value ?? "") > MaxValueBytes)
             {
-                throw PubSubException.InvalidArgument($"Message {index}: the value of attribute '{key}' is larger than {MaxValueBytes} bytes.");
+                throw GoogleErrorException.InvalidArgument($"Message {index}: the value of attribute '{key}' is larger than {MaxValueBytes} bytes.");
             }
         }
 
@@ -79,12 +80,12 @@ public static class PublishValidator
     {
         if (message is null)
         {
-            throw PubSubException.InvalidArgument($"Message {index} is null.");
+            throw GoogleErrorException.InvalidArgument($"Message {index} is null.");
         }
 
         if (message.MessageId is not null || message.PublishTime is not null)
         {
-            throw PubSubException.InvalidArgument($"Message {index}: messageId and publishTime are set by the server.");
+            throw GoogleErrorException.InvalidArgument($"Message {index}: messageId and publishTime are set by the server.");
         }
 
         byte[] data;
@@ -94,7 +95,7 @@ public static class PublishValidator
         }
         catch (FormatException)
         {
-            throw PubSubException.InvalidArgument($"Message {index}: data is not valid base64.");
+            throw GoogleErrorException.InvalidArgument($"Message {index}: data is not valid base64.");
         }
 
         return Check(data, (IReadOnlyDictionary<string, string>?)message.Attributes ?? new Dictionary<string, string>(), index);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -26,7 +27,7 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
         using var session = index.Begin();
         if (session.GetBucket(bucket) is not null)
         {
-            throw StorageException.Conflict($"The bucket '{bucket}' already exists.");
+            throw GoogleErrorException.AlreadyExists($"The bucket '{bucket}' already exists.");
         }
 
         var record = new BucketRecord(bucket, project, 1, time.GetUtcNow());
@@ -56,13 +57,13 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
         using var session = index.Begin();
         if (session.GetBucket(bucket) is null)
         {
-            throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+            throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
         }
 
         var folder = paths.BucketFolder(bucket);
         if (session.HasObjects(bucket) || (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any()))
         {
-            throw StorageException.Conflict($"The bucket you tried to delete is not empty: {bucket}.");
+            throw GoogleErrorException.AlreadyExists($"The bucket you tried to delete is not empty: {bucket}.");
         }
 
         session.DeleteBucket(bucket);
@@ -83,7 +84,7 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
 
     public NotificationConfig GetNotification(string bucket, long id) =>
         ListNotifications(bucket).FirstOrDefault(n => n.Id == id)
-        ?? throw StorageException.NotFound($"Notification config {id} not found in bucket {bucket}.");
+        ?? throw GoogleErrorException.NotFound($"Notification config {id} not found in bucket {bucket}.");
 
     /// <param name="topic">Either <c>projects/p/topics/t</c> or <c>//pubsub.googleapis.com/projects/p/topics/t</c>.</param>
     public async Task<NotificationConfig> CreateNotificationAsync(string bucket, string topic, string payloadFormat, IReadOnlyList<string> eventTypes,
@@ -106,7 +107,7 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
         RequireBucket(session, bucket);
         if (!session.DeleteNotification(bucket, id))
         {
-            throw StorageException.NotFound($"Notification config {id} not found in bucket {bucket}.");
+            throw GoogleErrorException.NotFound($"Notification config {id} not found in bucket {bucket}.");
         }
 
         session.BumpBucketMetageneration(bucket);
@@ -136,7 +137,7 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
         var shortForm = topic.StartsWith(Prefix, StringComparison.Ordinal) ? topic[Prefix.Length..] : topic;
         return TopicPattern().IsMatch(shortForm)
             ? shortForm
-            : throw StorageException.BadRequest($"Invalid topic '{topic}': expected projects/{{project}}/topics/{{topic}} or //pubsub.googleapis.com/projects/{{project}}/topics/{{topic}}.");
+            : throw GoogleErrorException.InvalidArgument($"Invalid topic '{topic}': expected projects/{{project}}/topics/{{topic}} or //pubsub.googleapis.com/projects/{{project}}/topics/{{topic}}.");
     }
 
     private NotificationConfig Insert(IndexSession session, string bucket, string topic, string payloadFormat, IReadOnlyList<string> eventTypes,
@@ -154,13 +155,13 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
     {
         if (payloadFormat is not ("JSON_API_V1" or "NONE"))
         {
-            throw StorageException.BadRequest($"Invalid payload_format '{payloadFormat}': use JSON_API_V1 or NONE.");
+            throw GoogleErrorException.InvalidArgument($"Invalid payload_format '{payloadFormat}': use JSON_API_V1 or NONE.");
         }
 
         var unknown = eventTypes.FirstOrDefault(e => !NotificationOutbox.EventTypes.Contains(e));
         if (unknown is not null)
         {
-            throw StorageException.BadRequest($"Invalid event type '{unknown}': use {string.Join(", ", NotificationOutbox.EventTypes)}.");
+            throw GoogleErrorException.InvalidArgument($"Invalid event type '{unknown}': use {string.Join(", ", NotificationOutbox.EventTypes)}.");
         }
     }
 
@@ -168,7 +169,7 @@ public sealed partial class BucketCatalog(StoragePaths paths, StorageIndex index
     {
         if (session.GetBucket(bucket) is null)
         {
-            throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+            throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
         }
     }
 

@@ -21,7 +21,7 @@ public static class BucketEndpoints
                 break;
             case "POST":
                 var body = await StorageHttp.ReadJsonAsync(context.Request, context.RequestAborted);
-                var name = StorageHttp.String(body, "name") ?? throw StorageException.BadRequest("The bucket resource needs a 'name'.");
+                var name = StorageHttp.String(body, "name") ?? throw GoogleErrorException.InvalidArgument("The bucket resource needs a 'name'.");
                 var project = context.Request.Query["project"].ToString();
                 if (project.Length == 0)
                 {
@@ -42,7 +42,7 @@ public static class BucketEndpoints
         switch (context.Request.Method)
         {
             case "GET":
-                var record = catalog.Get(bucket) ?? throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+                var record = catalog.Get(bucket) ?? throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
                 await StorageHttp.WriteJsonAsync(context.Response, StorageJson.Bucket(record, PublicEndpoint.FromRequest(context.Request)));
                 break;
             case "DELETE":
@@ -54,6 +54,6 @@ public static class BucketEndpoints
         }
     }
 
-    public static StorageException MethodNotAllowed(HttpContext context) =>
-        new(405, "methodNotAllowed", $"LocalCloud's Storage API does not support {context.Request.Method} {context.Request.Path}.");
+    public static GoogleErrorException MethodNotAllowed(HttpContext context) =>
+        new(405, "UNIMPLEMENTED", $"LocalCloud's Storage API does not support {context.Request.Method} {context.Request.Path}.", "methodNotAllowed");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -11,7 +12,7 @@ public static partial class BucketName
     {
         if (!IsValid(name))
         {
-            throw StorageException.BadRequest($"Invalid bucket name '{name}': use 3-63 lowercase letters, digits, '-', '_' or '.', starting and ending with a letter or digit.");
+            throw GoogleErrorException.InvalidArgument($"Invalid bucket name '{name}': use 3-63 lowercase letters, digits, '-', '_' or '.', starting and ending with a letter or digit.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -13,14 +14,14 @@ public sealed partial record ContentRange(long? First, long? Last, long? Total)
         var match = Pattern().Match(header.Trim());
         if (!match.Success)
         {
-            throw StorageException.BadRequest($"Invalid Content-Range '{header}': expected 'bytes a-b/total', 'bytes a-b/*' or 'bytes */total'.");
+            throw GoogleErrorException.InvalidArgument($"Invalid Content-Range '{header}': expected 'bytes a-b/total', 'bytes a-b/*' or 'bytes */total'.");
         }
 
         static long? Number(Group group) => group.Success ? long.Parse(group.Value, CultureInfo.InvariantCulture) : null;
         var range = new ContentRange(Number(match.Groups["first"]), Number(match.Groups["last"]), Number(match.Groups["total"]));
         if (range.First > range.Last || (range.Total is { } total && range.Last >= total))
         {
-            throw StorageException.BadRequest($"Invalid Content-Range '{header}'.");
+            throw GoogleErrorException.InvalidArgument($"Invalid Content-Range '{header}'.");
         }
 
         return range;

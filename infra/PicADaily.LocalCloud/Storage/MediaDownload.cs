@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -19,7 +20,7 @@ public static class MediaDownload
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw StorageException.NotFound($"No such object: {stored.Bucket}/{stored.Name}.");
+            throw GoogleErrorException.NotFound($"No such object: {stored.Bucket}/{stored.Name}.");
         }
 
         await using var _ = file;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -18,9 +19,9 @@ public static class NotificationEndpoints
                 break;
             case "POST":
                 var body = await StorageHttp.ReadJsonAsync(context.Request, context.RequestAborted);
-                var topic = StorageHttp.String(body, "topic") ?? throw StorageException.BadRequest("A notification config needs a 'topic'.");
+                var topic = StorageHttp.String(body, "topic") ?? throw GoogleErrorException.InvalidArgument("A notification config needs a 'topic'.");
                 var eventTypes = body["event_types"] is JsonArray array
-                    ? array.Select(e => e?.GetValue<string>() ?? throw StorageException.BadRequest("event_types must hold strings.")).ToList()
+                    ? array.Select(e => e?.GetValue<string>() ?? throw GoogleErrorException.InvalidArgument("event_types must hold strings.")).ToList()
                     : [];
                 var created = await catalog.CreateNotificationAsync(bucket, topic, StorageHttp.String(body, "payload_format") ?? "JSON_API_V1",
                     eventTypes, StorageHttp.String(body, "object_name_prefix"), StorageHttp.StringMap(body["custom_attributes"]), context.RequestAborted);
@@ -36,7 +37,7 @@ public static class NotificationEndpoints
         var catalog = context.RequestServices.GetRequiredService<BucketCatalog>();
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            throw StorageException.NotFound($"Notification config '{idText}' not found in bucket {bucket}.");
+            throw GoogleErrorException.NotFound($"Notification config '{idText}' not found in bucket {bucket}.");
         }
 
         switch (context.Request.Method)

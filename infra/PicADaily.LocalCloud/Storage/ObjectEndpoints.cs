@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -53,7 +54,7 @@ public static class ObjectEndpoints
         var live = store.Get(bucket, name);
         if (live is null || (generation is { } g && g != live.Generation))
         {
-            throw StorageException.NotFound($"No such object: {bucket}/{name}.");
+            throw GoogleErrorException.NotFound($"No such object: {bucket}/{name}.");
         }
 
         return live;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 
 using Microsoft.AspNetCore.WebUtilities;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -24,7 +25,7 @@ public static class ObjectListing
         var query = context.Request.Query;
         if (query["matchGlob"].ToString().Length > 0)
         {
-            throw StorageException.BadRequest("LocalCloud does not support matchGlob; list with prefix and delimiter instead.");
+            throw GoogleErrorException.InvalidArgument("LocalCloud does not support matchGlob; list with prefix and delimiter instead.");
         }
 
         var prefix = query["prefix"].ToString();
@@ -40,7 +41,7 @@ public static class ObjectListing
         {
             if (session.GetBucket(bucket) is null)
             {
-                throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+                throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
             }
 
             // Without filters applied here, one more than a page tells whether another page follows.
@@ -131,7 +132,7 @@ public static class ObjectListing
         }
         catch (FormatException)
         {
-            throw StorageException.BadRequest("Invalid pageToken.");
+            throw GoogleErrorException.InvalidArgument("Invalid pageToken.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -78,7 +79,7 @@ public static class ObjectName
         var problem = Problem(name);
         if (problem is not null)
         {
-            throw StorageException.BadRequest(problem);
+            throw GoogleErrorException.InvalidArgument(problem);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -150,7 +151,7 @@ public sealed class ObjectStore(
     {
         if (session.GetBucket(bucket) is null)
         {
-            throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+            throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
         }
     }
 
@@ -159,7 +160,7 @@ public sealed class ObjectStore(
         var live = session.GetObject(bucket, name);
         if (live is null || (generation is { } g && g != live.Generation))
         {
-            throw StorageException.NotFound($"No such object: {bucket}/{name}" + (generation is null ? "." : $" (generation {generation})."));
+            throw GoogleErrorException.NotFound($"No such object: {bucket}/{name}" + (generation is null ? "." : $" (generation {generation})."));
         }
 
         return live;
@@ -170,7 +171,7 @@ public sealed class ObjectStore(
     {
         if (Directory.Exists(path))
         {
-            throw StorageException.BadRequest($"Object name '{name}' cannot be stored: LocalCloud already keeps objects named '{name}/...' in that folder.");
+            throw GoogleErrorException.InvalidArgument($"Object name '{name}' cannot be stored: LocalCloud already keeps objects named '{name}/...' in that folder.");
         }
 
         var folder = Path.GetDirectoryName(path)!;
@@ -180,7 +181,7 @@ public sealed class ObjectStore(
             if (File.Exists(dir))
             {
                 var conflicting = Path.GetRelativePath(bucketFolder, dir);
-                throw StorageException.BadRequest($"Object name '{name}' cannot be stored: the object '{conflicting}' is a file where LocalCloud would need a folder.");
+                throw GoogleErrorException.InvalidArgument($"Object name '{name}' cannot be stored: the object '{conflicting}' is a file where LocalCloud would need a folder.");
             }
         }
 

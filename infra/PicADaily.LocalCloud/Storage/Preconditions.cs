@@ -1,3 +1,5 @@
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>The <c>if(Meta)Generation(Not)Match</c> query parameters; <c>ifGenerationMatch=0</c> means "must not exist".</summary>
@@ -17,24 +19,24 @@ public sealed record Preconditions(long? IfGenerationMatch, long? IfGenerationNo
         var generation = live?.Generation ?? 0;
         if (IfGenerationMatch is { } match && match != generation)
         {
-            throw StorageException.PreconditionFailed(match == 0
+            throw GoogleErrorException.PreconditionFailed(match == 0
                 ? "At least one of the pre-conditions you specified did not hold: the object already exists (ifGenerationMatch=0)."
                 : $"At least one of the pre-conditions you specified did not hold: ifGenerationMatch={match}, live generation is {generation}.");
         }
 
         if (IfGenerationNotMatch is { } notMatch && notMatch == generation)
         {
-            throw StorageException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifGenerationNotMatch={notMatch}.");
+            throw GoogleErrorException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifGenerationNotMatch={notMatch}.");
         }
 
         if (IfMetagenerationMatch is { } metaMatch && (live is null || live.Metageneration != metaMatch))
         {
-            throw StorageException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifMetagenerationMatch={metaMatch}, live metageneration is {live?.Metageneration.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.");
+            throw GoogleErrorException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifMetagenerationMatch={metaMatch}, live metageneration is {live?.Metageneration.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.");
         }
 
         if (IfMetagenerationNotMatch is { } metaNotMatch && live is not null && live.Metageneration == metaNotMatch)
         {
-            throw StorageException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifMetagenerationNotMatch={metaNotMatch}.");
+            throw GoogleErrorException.PreconditionFailed($"At least one of the pre-conditions you specified did not hold: ifMetagenerationNotMatch={metaNotMatch}.");
         }
     }
 
@@ -48,6 +50,6 @@ public sealed record Preconditions(long? IfGenerationMatch, long? IfGenerationNo
 
         return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw StorageException.BadRequest($"Query parameter '{key}' must be a non-negative integer, got '{text}'.");
+            : throw GoogleErrorException.InvalidArgument($"Query parameter '{key}' must be a non-negative integer, got '{text}'.");
     }
 }

@@ -1,3 +1,5 @@
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class StorageApiRouter
             ["b", var sb, "o", var so, "rewriteTo" or "copyTo", "b", var db, "o", var dobj] => ObjectEndpoints.CopyAsync(context, sb, so, s[4], db, dobj),
             ["b", var bucket, "notificationConfigs"] => NotificationEndpoints.ConfigsAsync(context, bucket),
             ["b", var bucket, "notificationConfigs", var id] => NotificationEndpoints.ConfigAsync(context, bucket, id),
-            _ => throw StorageException.NotFound($"LocalCloud's Storage API has no resource at {context.Request.Path}."),
+            _ => throw GoogleErrorException.NotFound($"LocalCloud's Storage API has no resource at {context.Request.Path}."),
         };
     });
 
@@ -26,6 +28,6 @@ public static class StorageApiRouter
         StorageHttp.Segments(context, "/upload/storage/v1/") switch
         {
             ["b", var bucket, "o"] => UploadEndpoints.UploadAsync(context, bucket),
-            _ => throw StorageException.NotFound($"LocalCloud's Storage upload API has no resource at {context.Request.Path}."),
+            _ => throw GoogleErrorException.NotFound($"LocalCloud's Storage upload API has no resource at {context.Request.Path}."),
         });
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Microsoft.AspNetCore.Http.Features;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -22,7 +23,7 @@ public static class StorageHttp
         var path = query >= 0 ? raw[..query] : raw;
         if (!path.StartsWith(prefix, StringComparison.Ordinal))
         {
-            throw StorageException.BadRequest($"Unsupported request path '{path}'.");
+            throw GoogleErrorException.InvalidArgument($"Unsupported request path '{path}'.");
         }
 
         var rest = path[prefix.Length..].Trim('/');
@@ -47,13 +48,13 @@ public static class StorageHttp
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > MaxJsonBytes)
                 {
-                    throw new StorageException(413, "requestTooLarge", $"JSON request bodies are limited to {MaxJsonBytes} bytes.");
+                    throw new GoogleErrorException(413, "INVALID_ARGUMENT", $"JSON request bodies are limited to {MaxJsonBytes} bytes.", "requestTooLarge");
                 }
             }
         }
         catch (InvalidDataException ex)
         {
-            throw StorageException.BadRequest($"The request body says Content-Encoding: gzip but is not valid gzip: {ex.Message}");
+            throw GoogleErrorException.InvalidArgument($"The request body says Content-Encoding: gzip but is not valid gzip: {ex.Message}");
         }
 
         if (buffer.Length == 0)
@@ -63,11 +64,11 @@ public static class StorageHttp
 
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) as JsonObject ?? throw StorageException.BadRequest("The request body must be a JSON object.");
+            return JsonNode.Parse(buffer.ToArray()) as JsonObject ?? throw GoogleErrorException.InvalidArgument("The request body must be a JSON object.");
         }
         catch (JsonException ex)
         {
-            throw StorageException.BadRequest($"The request body is not valid JSON: {ex.Message}");
+            throw GoogleErrorException.InvalidArgument($"The request body is not valid JSON: {ex.Message}");
         }
     }
 
@@ -99,16 +100,16 @@ public static class StorageHttp
         await response.WriteAsync(json.ToJsonString(), response.HttpContext.RequestAborted);
     }
 
-    /// <summary>Runs a handler, turning <see cref="StorageException"/> into Google's JSON error body.</summary>
+    /// <summary>Runs a handler, turning <see cref="GoogleErrorException"/> into Google's JSON error body.</summary>
     public static async Task GuardAsync(HttpContext context, Func<Task> handler)
     {
         try
         {
             await handler();
         }
-        catch (StorageException ex) when (!context.Response.HasStarted)
+        catch (GoogleErrorException ex) when (!context.Response.HasStarted)
         {
-            await WriteJsonAsync(context.Response, StorageJson.Error(ex.StatusCode, ex.Reason, ex.Message), ex.StatusCode);
+            await WriteJsonAsync(context.Response, StorageJson.Error(ex.HttpStatus, ex.Reason, ex.Message), ex.HttpStatus);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !context.Response.HasStarted)
         {

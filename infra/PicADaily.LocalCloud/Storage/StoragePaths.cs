@@ -53,7 +53,7 @@ public sealed class StoragePaths
         var full = Path.GetFullPath(Path.Combine(folder, objectName));
         if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw StorageException.BadRequest($"Object name '{objectName}' would leave its bucket folder.");
+            throw GoogleErrorException.InvalidArgument($"Object name '{objectName}' would leave its bucket folder.");
         }
 
         // A symbolic link someone put inside the bucket folder could lead anywhere: never go through one.
@@ -61,7 +61,7 @@ public sealed class StoragePaths
         {
             if (new DirectoryInfo(dir) is { Exists: true, LinkTarget: not null })
             {
-                throw StorageException.BadRequest($"Object name '{objectName}' passes through a symbolic link in the bucket folder, which LocalCloud does not follow.");
+                throw GoogleErrorException.InvalidArgument($"Object name '{objectName}' passes through a symbolic link in the bucket folder, which LocalCloud does not follow.");
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
@@ -45,7 +46,7 @@ public static class UploadEndpoints
                 await MultipartAsync(context, bucket);
                 break;
             default:
-                throw StorageException.BadRequest("Query parameter 'uploadType' must be resumable, media or multipart.");
+                throw GoogleErrorException.InvalidArgument("Query parameter 'uploadType' must be resumable, media or multipart.");
         }
     }
 
@@ -71,7 +72,7 @@ public static class UploadEndpoints
     private static async Task ResumableSessionAsync(HttpContext context, string uploadId)
     {
         var sessions = context.RequestServices.GetRequiredService<UploadSessions>();
-        var session = sessions.Find(uploadId) ?? throw StorageException.NotFound($"No upload session '{uploadId}' (sessions do not survive a LocalCloud restart).");
+        var session = sessions.Find(uploadId) ?? throw GoogleErrorException.NotFound($"No upload session '{uploadId}' (sessions do not survive a LocalCloud restart).");
         if (context.Request.Method == "DELETE")
         {
             sessions.Remove(session);
@@ -124,7 +125,7 @@ public static class UploadEndpoints
             if (!File.Exists(session.TempFile))
             {
                 sessions.Remove(session);
-                throw StorageException.NotFound($"Upload session '{session.Id}' lost its data; start the upload again.");
+                throw GoogleErrorException.NotFound($"Upload session '{session.Id}' lost its data; start the upload again.");
             }
 
             await using (var file = new FileStream(session.TempFile, FileMode.Open, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -139,7 +140,7 @@ public static class UploadEndpoints
         if (session.Total is { } total && session.Persisted > total)
         {
             sessions.Remove(session);
-            throw StorageException.BadRequest($"Received {session.Persisted} bytes but the upload declared {total}.");
+            throw GoogleErrorException.InvalidArgument($"Received {session.Persisted} bytes but the upload declared {total}.");
         }
 
         if (session.Total is null || session.Persisted < session.Total)
@@ -170,7 +171,7 @@ public static class UploadEndpoints
             var store = context.RequestServices.GetRequiredService<ObjectStore>();
             session.Result = await store.CommitAsync(session.Bucket, session.Name, session.TempFile, hashes, session.Write, session.Preconditions, context.RequestAborted);
         }
-        catch (StorageException)
+        catch (GoogleErrorException)
         {
             sessions.Remove(session);
             throw;
@@ -192,25 +193,25 @@ public static class UploadEndpoints
     {
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw StorageException.BadRequest("A multipart upload needs Content-Type: multipart/related; boundary=...");
+            throw GoogleErrorException.InvalidArgument("A multipart upload needs Content-Type: multipart/related; boundary=...");
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body);
         var metadataPart = await reader.ReadNextSectionAsync(context.RequestAborted)
-            ?? throw StorageException.BadRequest("A multipart upload needs a JSON metadata part and a media part.");
+            ?? throw GoogleErrorException.InvalidArgument("A multipart upload needs a JSON metadata part and a media part.");
         JsonObject metadata;
         try
         {
             metadata = System.Text.Json.Nodes.JsonNode.Parse(await metadataPart.ReadAsStringAsync(context.RequestAborted)) as JsonObject
-                ?? throw StorageException.BadRequest("The first part of a multipart upload must be a JSON object.");
+                ?? throw GoogleErrorException.InvalidArgument("The first part of a multipart upload must be a JSON object.");
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw StorageException.BadRequest($"The metadata part is not valid JSON: {ex.Message}");
+            throw GoogleErrorException.InvalidArgument($"The metadata part is not valid JSON: {ex.Message}");
         }
 
         var mediaPart = await reader.ReadNextSectionAsync(context.RequestAborted)
-            ?? throw StorageException.BadRequest("A multipart upload needs a media part after the metadata.");
+            ?? throw GoogleErrorException.InvalidArgument("A multipart upload needs a media part after the metadata.");
         var name = ObjectNameOf(context, metadata);
         var preconditions = CheckedPreconditions(context, bucket, name);
         var write = ObjectWriteJson.Read(metadata, NullIfEmpty(mediaPart.ContentType ?? ""));
@@ -255,7 +256,7 @@ public static class UploadEndpoints
         paths.ObjectFile(bucket, name);
         if (context.RequestServices.GetRequiredService<BucketCatalog>().Get(bucket) is null)
         {
-            throw StorageException.NotFound($"The specified bucket does not exist: {bucket}.");
+            throw GoogleErrorException.NotFound($"The specified bucket does not exist: {bucket}.");
         }
 
         var preconditions = Preconditions.FromQuery(context.Request.Query);
@@ -284,7 +285,7 @@ public static class UploadEndpoints
             };
             if (computed is not null && computed != claimed)
             {
-                throw StorageException.BadRequest($"Provided {algorithm} \"{claimed}\" doesn't match calculated {algorithm} \"{computed}\".");
+                throw GoogleErrorException.InvalidArgument($"Provided {algorithm} \"{claimed}\" doesn't match calculated {algorithm} \"{computed}\".");
             }
         }
     }

@@ -69,14 +69,14 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
         {
             if (features.Count == 0)
             {
-                throw new ImageAnnotationException("No feature requested: set features[].type.");
+                throw GoogleErrorException.InvalidArgument("No feature requested: set features[].type.");
             }
 
             bytes = await images.ReadAsync(request?["image"], cancellationToken);
         }
-        catch (ImageAnnotationException error)
+        catch (GoogleErrorException error)
         {
-            response["error"] = Error(error.Code, error.Message);
+            response["error"] = Error(error.GrpcCode, error.Message);
             return response;
         }
 
@@ -91,9 +91,9 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
                 var maxLabels = features.Where(f => f.Type == "LABEL_DETECTION").Select(f => f.MaxResults).DefaultIfEmpty(10).Max();
                 computed = LocalAnnotations.ToJson(LocalLabels.Compute(decoded.Small, decoded.Width, decoded.Height, colors).Take(maxLabels), colors);
             }
-            catch (ImageAnnotationException error)
+            catch (GoogleErrorException error)
             {
-                response["error"] = Error(error.Code, error.Message);
+                response["error"] = Error(error.GrpcCode, error.Message);
             }
         }
 

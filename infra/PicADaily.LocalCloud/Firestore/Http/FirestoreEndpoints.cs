@@ -28,17 +28,16 @@ public static class FirestoreEndpoints
             {
                 ("POST", "runQuery", _) => await queries.RunQuery(context.Request, parent, ct),
                 ("POST", "commit", _) when parent == root => await commits.Commit(context.Request, root, ct),
-                ("POST", "batchWrite", _) when parent == root => await commits.BatchWrite(context.Request, root, ct),
-                (_, not null, _) => throw FirestoreException.Unimplemented($"LocalCloud does not serve :{verb} here."),
+                (_, not null, _) => throw GoogleErrorException.Unimplemented($"LocalCloud does not serve :{verb} here."),
                 ("POST", null, 1) => await documents.Create(context.Request, resource, ct),
                 ("GET", null, 0) when rest.Length > 0 => documents.Get(context.Request, resource),
                 ("PATCH", null, 0) when rest.Length > 0 => await documents.Patch(context.Request, resource, ct),
                 ("DELETE", null, 0) when rest.Length > 0 => documents.Delete(context.Request, resource),
                 ("GET", null, 1) => lists.List(context.Request, resource),
-                _ => throw FirestoreException.InvalidArgument($"{method} is not valid on {string.Join('/', segments)}."),
+                _ => throw GoogleErrorException.InvalidArgument($"{method} is not valid on {string.Join('/', segments)}."),
             };
         }
-        catch (FirestoreException error)
+        catch (GoogleErrorException error)
         {
             return GoogleError.Result(error.HttpStatus, error.Status, error.Message);
         }
@@ -59,7 +58,7 @@ public static class FirestoreEndpoints
         }
 
         if (rest.Length > 0 && rest.Length % 2 == 0 && rest[^1].LastIndexOf(':') is var last and > 0
-            && rest[^1][(last + 1)..] is "runQuery" or "commit" or "batchWrite" or "listDocuments" or "beginTransaction" or "rollback" or "listCollectionIds")
+            && rest[^1][(last + 1)..] is "runQuery" or "commit" or "listDocuments" or "beginTransaction" or "rollback" or "listCollectionIds")
         {
             var parentSegments = rest[..^1].Append(rest[^1][..last]);
             return (rest[^1][(last + 1)..], root + "/" + string.Join('/', parentSegments), root);

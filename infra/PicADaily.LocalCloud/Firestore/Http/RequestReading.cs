@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Microsoft.AspNetCore.Http.Features;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 
@@ -29,11 +30,11 @@ public static class RequestReading
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return node as JsonObject ?? (node is null ? [] : throw FirestoreException.InvalidArgument("Invalid JSON payload received: the body must be an object."));
+            return node as JsonObject ?? (node is null ? [] : throw GoogleErrorException.InvalidArgument("Invalid JSON payload received: the body must be an object."));
         }
         catch (JsonException error)
         {
-            throw FirestoreException.InvalidArgument($"Invalid JSON payload received. {error.Message}");
+            throw GoogleErrorException.InvalidArgument($"Invalid JSON payload received. {error.Message}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Firestore.Values;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record DocumentPath(string Collection, string Id)
     public static DocumentPath ParseName(string? name) =>
         name is not null && TryParseName(name, out var path)
             ? path
-            : throw FirestoreException.InvalidArgument($"Invalid document name \"{name}\": expected projects/{{p}}/databases/{{d}}/documents/{{collection}}/{{id}}.");
+            : throw GoogleErrorException.InvalidArgument($"Invalid document name \"{name}\": expected projects/{{p}}/databases/{{d}}/documents/{{collection}}/{{id}}.");
 
     // Firestore ids: not empty, not "." or "..", no "/", not the reserved __.*__ form, at most 1,500 bytes.
     public static bool IsValidId(string id) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Values;
 
@@ -29,7 +30,7 @@ public sealed class FieldPath
     {
         if (string.IsNullOrEmpty(text))
         {
-            throw FirestoreException.InvalidArgument("A field path must not be empty.");
+            throw GoogleErrorException.InvalidArgument("A field path must not be empty.");
         }
 
         var segments = new List<string>();
@@ -44,7 +45,7 @@ public sealed class FieldPath
                 {
                     if (i >= text.Length)
                     {
-                        throw FirestoreException.InvalidArgument($"Invalid field path \"{text}\": unterminated backtick.");
+                        throw GoogleErrorException.InvalidArgument($"Invalid field path \"{text}\": unterminated backtick.");
                     }
 
                     if (text[i] == '\\' && i + 1 < text.Length)
@@ -150,7 +151,7 @@ public sealed class FieldPath
     {
         if (current.Length == 0)
         {
-            throw FirestoreException.InvalidArgument($"Invalid field path \"{text}\": empty segment.");
+            throw GoogleErrorException.InvalidArgument($"Invalid field path \"{text}\": empty segment.");
         }
 
         segments.Add(current.ToString());

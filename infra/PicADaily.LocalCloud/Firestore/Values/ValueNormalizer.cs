@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Values;
 
@@ -20,14 +21,14 @@ public static class ValueNormalizer
 
         if (fields is not JsonObject map)
         {
-            throw FirestoreException.InvalidArgument($"{where}: \"fields\" must be an object.");
+            throw GoogleErrorException.InvalidArgument($"{where}: \"fields\" must be an object.");
         }
 
         foreach (var (name, value) in map)
         {
             if (name.Length == 0)
             {
-                throw FirestoreException.InvalidArgument($"{where}: a field name must not be empty.");
+                throw GoogleErrorException.InvalidArgument($"{where}: a field name must not be empty.");
             }
 
             result[name] = Normalize(value, $"{where}.{name}", allowArray: true);
@@ -40,7 +41,7 @@ public static class ValueNormalizer
     {
         if (node is not JsonObject value || value.Count != 1)
         {
-            throw FirestoreException.InvalidArgument($"{where}: a value must be an object with exactly one of nullValue, booleanValue, integerValue, doubleValue, timestampValue, stringValue, bytesValue, referenceValue, geoPointValue, arrayValue, mapValue.");
+            throw GoogleErrorException.InvalidArgument($"{where}: a value must be an object with exactly one of nullValue, booleanValue, integerValue, doubleValue, timestampValue, stringValue, bytesValue, referenceValue, geoPointValue, arrayValue, mapValue.");
         }
 
         var (kind, payload) = value.First();
@@ -63,9 +64,9 @@ public static class ValueNormalizer
                 },
             },
             "arrayValue" when allowArray && payload is JsonObject array => NormalizeArray(array, where),
-            "arrayValue" when !allowArray => throw FirestoreException.InvalidArgument($"{where}: an array cannot contain another array."),
+            "arrayValue" when !allowArray => throw GoogleErrorException.InvalidArgument($"{where}: an array cannot contain another array."),
             "mapValue" when payload is JsonObject map => new JsonObject { ["mapValue"] = Wrap("fields", NormalizeFields(map["fields"], where)) },
-            _ => throw FirestoreException.InvalidArgument($"{where}: invalid {kind}."),
+            _ => throw GoogleErrorException.InvalidArgument($"{where}: invalid {kind}."),
         };
     }
 
@@ -102,7 +103,7 @@ public static class ValueNormalizer
         }
         else if (array["values"] is not null)
         {
-            throw FirestoreException.InvalidArgument($"{where}: arrayValue.values must be an array.");
+            throw GoogleErrorException.InvalidArgument($"{where}: arrayValue.values must be an array.");
         }
 
         return new JsonObject { ["arrayValue"] = values.Count == 0 ? new JsonObject() : Wrap("values", values) };
@@ -122,7 +123,7 @@ public static class ValueNormalizer
             JsonValueKind.Number => ((JsonValue)node).TryGetValue<long>(out var n) ? n : null,
             _ => null,
         };
-        return ok ?? throw FirestoreException.InvalidArgument($"{where}: integerValue must be an int64 (a string or an integral number).");
+        return ok ?? throw GoogleErrorException.InvalidArgument($"{where}: integerValue must be an int64 (a string or an integral number).");
     }
 
     private static double ParseDouble(JsonNode? node, string where)
@@ -140,6 +141,6 @@ public static class ValueNormalizer
             },
             _ => null,
         };
-        return ok ?? throw FirestoreException.InvalidArgument($"{where}: expected a number.");
+        return ok ?? throw GoogleErrorException.InvalidArgument($"{where}: expected a number.");
     }
 }

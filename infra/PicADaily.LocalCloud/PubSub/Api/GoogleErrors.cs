@@ -14,7 +14,7 @@ internal static class GoogleErrors
             {
                 return await next(context);
             }
-            catch (PubSubException e)
+            catch (GoogleErrorException e)
             {
                 return GoogleError.Result(e.HttpStatus, e.Status, e.Message);
             }

@@ -1,4 +1,5 @@
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub.Api;
 
@@ -12,7 +13,7 @@ internal static class SubscriptionEndpoints
         group.MapPut("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubBroker broker) =>
         {
             var body = await GoogleErrors.ReadBodyAsync<SubscriptionResource>(request)
-                ?? throw PubSubException.InvalidArgument("A subscription needs a body with a topic.");
+                ?? throw GoogleErrorException.InvalidArgument("A subscription needs a body with a topic.");
             return Results.Json(SubscriptionView.Of(await broker.CreateSubscriptionAsync(Name(project, subscription), body)), PubSubJson.Options);
         });
 
@@ -57,7 +58,7 @@ internal static class SubscriptionEndpoints
                     await broker.ModifyPushConfigAsync(name, push?.PushConfig);
                     return Results.Json(new { });
                 default:
-                    throw new PubSubException(404, "NOT_FOUND", $"Unknown subscription method '{method}'.");
+                    throw GoogleErrorException.NotFound($"Unknown subscription method '{method}'.");
             }
         });
     }

@@ -1,4 +1,5 @@
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub.Api;
 
@@ -32,7 +33,7 @@ internal static class TopicEndpoints
             var (topic, method) = CustomMethod.Split(topicAndMethod);
             if (method != "publish")
             {
-                throw new PubSubException(404, "NOT_FOUND", $"Unknown topic method '{method}'.");
+                throw GoogleErrorException.NotFound($"Unknown topic method '{method}'.");
             }
 
             var messages = PublishValidator.Decode(await GoogleErrors.ReadBodyAsync<PublishRequest>(request));
