@@ -1,4 +1,6 @@
+using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.PubSub.State;
 using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub.Api;
@@ -10,33 +12,33 @@ internal static class SubscriptionEndpoints
     {
         var group = app.MapGroup("/v1/projects/{project}/subscriptions").WithGoogleErrors();
 
-        group.MapPut("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubBroker broker) =>
+        group.MapPut("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubRegistry registry) =>
         {
             var body = await GoogleErrors.ReadBodyAsync<SubscriptionResource>(request)
                 ?? throw GoogleErrorException.InvalidArgument("A subscription needs a body with a topic.");
-            return Results.Json(SubscriptionView.Of(await broker.CreateSubscriptionAsync(Name(project, subscription), body)), PubSubJson.Options);
+            return Results.Json(SubscriptionView.Of(await registry.CreateSubscriptionAsync(Name(project, subscription), body)), PubSubJson.Options);
         });
 
-        group.MapGet("/{subscription}", (string project, string subscription, PubSubBroker broker) =>
-            Results.Json(SubscriptionView.Of(broker.GetSubscription(Name(project, subscription))), PubSubJson.Options));
+        group.MapGet("/{subscription}", (string project, string subscription, PubSubRegistry registry) =>
+            Results.Json(SubscriptionView.Of(registry.GetSubscription(Name(project, subscription))), PubSubJson.Options));
 
-        group.MapGet("/", (string project, PubSubBroker broker) =>
-            Results.Json(new ListSubscriptionsResponse([.. broker.ListSubscriptions(project).Select(SubscriptionView.Of)]), PubSubJson.Options));
+        group.MapGet("/", (string project, PubSubRegistry registry) =>
+            Results.Json(new ListSubscriptionsResponse([.. registry.ListSubscriptions(project).Select(SubscriptionView.Of)]), PubSubJson.Options));
 
-        group.MapDelete("/{subscription}", async (string project, string subscription, PubSubBroker broker) =>
+        group.MapDelete("/{subscription}", async (string project, string subscription, PubSubRegistry registry) =>
         {
-            await broker.DeleteSubscriptionAsync(Name(project, subscription));
+            await registry.DeleteSubscriptionAsync(Name(project, subscription));
             return Results.Json(new { });
         });
 
-        group.MapPatch("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubBroker broker) =>
+        group.MapPatch("/{subscription}", async (string project, string subscription, HttpRequest request, PubSubRegistry registry) =>
         {
             var body = await GoogleErrors.ReadBodyAsync<UpdateSubscriptionRequest>(request);
-            var updated = await broker.UpdateSubscriptionAsync(Name(project, subscription), body?.Subscription ?? new(), body?.UpdateMask);
+            var updated = await registry.UpdateSubscriptionAsync(Name(project, subscription), body?.Subscription ?? new(), body?.UpdateMask);
             return Results.Json(SubscriptionView.Of(updated), PubSubJson.Options);
         });
 
-        group.MapPost("/{subscriptionAndMethod}", async (string project, string subscriptionAndMethod, HttpRequest request, PubSubBroker broker) =>
+        group.MapPost("/{subscriptionAndMethod}", async (string project, string subscriptionAndMethod, HttpRequest request, PubSubRegistry registry, PullLeases leases) =>
         {
             var (id, method) = CustomMethod.Split(subscriptionAndMethod);
             var name = Name(project, id);
@@ -44,18 +46,18 @@ internal static class SubscriptionEndpoints
             {
                 case "pull":
                     var pull = await GoogleErrors.ReadBodyAsync<PullRequest>(request);
-                    return Results.Json(await broker.PullAsync(name, pull?.MaxMessages ?? 0), PubSubJson.Options);
+                    return Results.Json(await leases.PullAsync(name, pull?.MaxMessages ?? 0), PubSubJson.Options);
                 case "acknowledge":
                     var ack = await GoogleErrors.ReadBodyAsync<AcknowledgeRequest>(request);
-                    await broker.AcknowledgeAsync(name, ack?.AckIds ?? []);
+                    await leases.AcknowledgeAsync(name, ack?.AckIds ?? []);
                     return Results.Json(new { });
                 case "modifyAckDeadline":
                     var modify = await GoogleErrors.ReadBodyAsync<ModifyAckDeadlineRequest>(request);
-                    await broker.ModifyAckDeadlineAsync(name, modify?.AckIds ?? [], modify?.AckDeadlineSeconds ?? 0);
+                    await leases.ModifyAckDeadlineAsync(name, modify?.AckIds ?? [], modify?.AckDeadlineSeconds ?? 0);
                     return Results.Json(new { });
                 case "modifyPushConfig":
                     var push = await GoogleErrors.ReadBodyAsync<ModifyPushConfigRequest>(request);
-                    await broker.ModifyPushConfigAsync(name, push?.PushConfig);
+                    await registry.ModifyPushConfigAsync(name, push?.PushConfig);
                     return Results.Json(new { });
                 default:
                     throw GoogleErrorException.NotFound($"Unknown subscription method '{method}'.");

@@ -1,4 +1,6 @@
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.PubSub.Publishing;
+using PicADaily.LocalCloud.PubSub.State;
 using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub.Api;
@@ -10,25 +12,25 @@ internal static class TopicEndpoints
     {
         var group = app.MapGroup("/v1/projects/{project}/topics").WithGoogleErrors();
 
-        group.MapPut("/{topic}", async (string project, string topic, HttpRequest request, PubSubBroker broker) =>
-            Results.Json(await broker.CreateTopicAsync(Name(project, topic), await GoogleErrors.ReadBodyAsync<TopicResource>(request)), PubSubJson.Options));
+        group.MapPut("/{topic}", async (string project, string topic, HttpRequest request, PubSubRegistry registry) =>
+            Results.Json(await registry.CreateTopicAsync(Name(project, topic), await GoogleErrors.ReadBodyAsync<TopicResource>(request)), PubSubJson.Options));
 
-        group.MapGet("/{topic}", (string project, string topic, PubSubBroker broker) =>
-            Results.Json(broker.GetTopic(Name(project, topic)), PubSubJson.Options));
+        group.MapGet("/{topic}", (string project, string topic, PubSubRegistry registry) =>
+            Results.Json(registry.GetTopic(Name(project, topic)), PubSubJson.Options));
 
-        group.MapGet("/", (string project, PubSubBroker broker) =>
-            Results.Json(new ListTopicsResponse(broker.ListTopics(project)), PubSubJson.Options));
+        group.MapGet("/", (string project, PubSubRegistry registry) =>
+            Results.Json(new ListTopicsResponse(registry.ListTopics(project)), PubSubJson.Options));
 
-        group.MapGet("/{topic}/subscriptions", (string project, string topic, PubSubBroker broker) =>
-            Results.Json(new ListTopicSubscriptionsResponse(broker.ListTopicSubscriptions(Name(project, topic))), PubSubJson.Options));
+        group.MapGet("/{topic}/subscriptions", (string project, string topic, PubSubRegistry registry) =>
+            Results.Json(new ListTopicSubscriptionsResponse(registry.ListTopicSubscriptions(Name(project, topic))), PubSubJson.Options));
 
-        group.MapDelete("/{topic}", async (string project, string topic, PubSubBroker broker) =>
+        group.MapDelete("/{topic}", async (string project, string topic, PubSubRegistry registry) =>
         {
-            await broker.DeleteTopicAsync(Name(project, topic));
+            await registry.DeleteTopicAsync(Name(project, topic));
             return Results.Json(new { });
         });
 
-        group.MapPost("/{topicAndMethod}", async (string project, string topicAndMethod, HttpRequest request, PubSubBroker broker) =>
+        group.MapPost("/{topicAndMethod}", async (string project, string topicAndMethod, HttpRequest request, PubSubPublisher publisher) =>
         {
             var (topic, method) = CustomMethod.Split(topicAndMethod);
             if (method != "publish")
@@ -37,7 +39,7 @@ internal static class TopicEndpoints
             }
 
             var messages = PublishValidator.Decode(await GoogleErrors.ReadBodyAsync<PublishRequest>(request));
-            var ids = await broker.PublishAsync(Name(project, topic), messages);
+            var ids = await publisher.PublishAsync(Name(project, topic), messages);
             return Results.Json(new PublishResponse(ids), PubSubJson.Options);
         });
     }

@@ -115,12 +115,21 @@ public sealed class SubscriptionRuntime(SubscriptionResource config, FilterExpre
         }
     }
 
-    /// <summary>Leases for pull whose ack deadline passed: they count as nacks.</summary>
+    /// <summary>
+    /// Ends the pull leases whose ack deadline passed (they count as nacks); each is handed to one
+    /// caller only, so the lease timer and a pull never nack the same lease twice.
+    /// </summary>
     public List<PendingDelivery> TakeExpiredLeases(long nowUnixMs)
     {
         lock (gate)
         {
-            return entries.Values.Where(e => e.InFlight && e.LeaseDeadlineUnixMs > 0 && e.LeaseDeadlineUnixMs <= nowUnixMs).ToList();
+            var expired = entries.Values.Where(e => e.InFlight && e.LeaseDeadlineUnixMs > 0 && e.LeaseDeadlineUnixMs <= nowUnixMs).ToList();
+            foreach (var delivery in expired)
+            {
+                delivery.LeaseDeadlineUnixMs = 0;
+            }
+
+            return expired;
         }
     }
 

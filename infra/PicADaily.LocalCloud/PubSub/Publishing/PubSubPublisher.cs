@@ -1,14 +1,24 @@
-using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Delivery;
+using PicADaily.LocalCloud.PubSub.State;
 
-namespace PicADaily.LocalCloud.PubSub;
+namespace PicADaily.LocalCloud.PubSub.Publishing;
 
-// Publish: assign ids, fan out to the subscriptions whose filter matches, commit, then wake dispatchers.
-public sealed partial class PubSubBroker
+/// <summary>
+/// Publish: assigns ids, fans out to the subscriptions whose filter matches, commits, then hands
+/// each message to its subscriptions (which wakes their dispatchers).
+/// </summary>
+public sealed class PubSubPublisher(PubSubRegistry registry, TimeProvider time) : IMessagePublisher
 {
+    private long lastMessageId;
+
+    /// <summary>Ids only grow, also across restarts after every message was acked and removed.</summary>
+    internal void Resume(long maxStoredMessageId) =>
+        lastMessageId = Math.Max(maxStoredMessageId, time.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
+
     public async Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
     {
-        if (!topics.ContainsKey(topic))
+        if (!registry.TopicExists(topic))
         {
             throw new KeyNotFoundException($"Topic {topic} does not exist.");
         }
@@ -21,12 +31,12 @@ public sealed partial class PubSubBroker
     /// <exception cref="GoogleErrorException">NOT_FOUND when the topic does not exist.</exception>
     public async Task<IReadOnlyList<string>> PublishAsync(string topic, IReadOnlyList<(byte[] Data, IReadOnlyDictionary<string, string> Attributes)> messages)
     {
-        if (!topics.ContainsKey(topic))
+        if (!registry.TopicExists(topic))
         {
             throw ResourceNames.NotFound(topic);
         }
 
-        var targets = subscriptions.Values.Where(s => s.Config.Topic == topic && !s.Deleted).ToArray();
+        var targets = registry.Subscriptions.Where(s => s.Config.Topic == topic && !s.Deleted).ToArray();
         var publishTime = time.GetUtcNow();
         var accepted = new List<(StoredMessage Message, SubscriptionRuntime[] To)>(messages.Count);
         foreach (var (data, attributes) in messages)
@@ -39,7 +49,7 @@ public sealed partial class PubSubBroker
         // With no subscription a message is dropped (as on Google Cloud): nothing to make durable.
         if (accepted.Any(a => a.To.Length > 0))
         {
-            await Store.WriteAsync(c =>
+            await registry.Store.WriteAsync(c =>
             {
                 foreach (var (message, to) in accepted)
                 {

@@ -1,25 +1,47 @@
 using System.Globalization;
 
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.PubSub.State;
 
-namespace PicADaily.LocalCloud.PubSub;
+namespace PicADaily.LocalCloud.PubSub.Delivery;
 
-// Pull, acknowledge and modifyAckDeadline. An ack id is "{messageId}-{lease}".
-public sealed partial class PubSubBroker
+/// <summary>
+/// Pull, acknowledge and modifyAckDeadline. An ack id is <c>{messageId}-{lease}</c>. A lease past its
+/// deadline is a nack; a timer on <see cref="TimeProvider"/> finds those, so nothing that only reads
+/// (the status page) has to.
+/// </summary>
+public sealed class PullLeases(PubSubRegistry registry, DeliveryOutcomes outcomes, TimeProvider time, ILogger<PullLeases> logger)
 {
+    /// <summary>How often expired leases are looked for: a lease ends at most this much after its deadline.</summary>
+    internal static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(1);
+
+    private ITimer? timer;
+    private int sweeping;
+
+    public void Start() => timer = time.CreateTimer(_ => OnTick(), null, ExpiryInterval, ExpiryInterval);
+
+    public async Task StopAsync()
+    {
+        if (timer is not null)
+        {
+            await timer.DisposeAsync();
+            timer = null;
+        }
+    }
+
     public async Task<PullResponse> PullAsync(string name, int maxMessages)
     {
-        var runtime = Runtime(name);
+        var runtime = registry.Runtime(name);
         if (maxMessages <= 0)
         {
             throw GoogleErrorException.InvalidArgument("maxMessages must be positive.");
         }
 
-        await ExpireLeasesAsync(runtime);
+        // Between two ticks a lease may have ended already: hand its message out again now.
+        await ExpireAsync(runtime);
         var received = new List<ReceivedMessage>();
-        var now = NowUnixMs;
+        var now = outcomes.NowUnixMs;
         var deadline = now + (1000L * (runtime.Config.AckDeadlineSeconds ?? 10));
         while (received.Count < maxMessages && runtime.TryTake(now, out var delivery, out _))
         {
@@ -43,17 +65,17 @@ public sealed partial class PubSubBroker
 
     public async Task AcknowledgeAsync(string name, IReadOnlyList<string> ackIds)
     {
-        var runtime = Runtime(name);
+        var runtime = registry.Runtime(name);
         foreach (var delivery in Resolve(runtime, ackIds))
         {
-            await AckAsync(runtime, delivery);
+            await outcomes.AckAsync(runtime, delivery);
         }
     }
 
     /// <summary>0 = nack now; otherwise extends the lease.</summary>
     public async Task ModifyAckDeadlineAsync(string name, IReadOnlyList<string> ackIds, int seconds)
     {
-        var runtime = Runtime(name);
+        var runtime = registry.Runtime(name);
         if (seconds is < 0 or > 600)
         {
             throw GoogleErrorException.InvalidArgument("ackDeadlineSeconds must be 0–600.");
@@ -63,26 +85,53 @@ public sealed partial class PubSubBroker
         {
             if (seconds == 0)
             {
-                await NackAsync(runtime, delivery);
+                await outcomes.NackAsync(runtime, delivery);
             }
             else
             {
-                runtime.SetLeaseDeadline(delivery, NowUnixMs + (1000L * seconds));
+                runtime.SetLeaseDeadline(delivery, outcomes.NowUnixMs + (1000L * seconds));
             }
         }
     }
 
-    /// <summary>Pull leases past their deadline are nacks; also called by the status page.</summary>
-    internal async Task ExpireLeasesAsync(SubscriptionRuntime runtime)
+    private void OnTick()
     {
-        foreach (var expired in runtime.TakeExpiredLeases(NowUnixMs))
+        // One sweep at a time: a slow store must not stack sweeps up behind it.
+        if (Interlocked.Exchange(ref sweeping, 1) == 0)
         {
-            await NackAsync(runtime, expired);
+            _ = SweepAsync();
+        }
+    }
+
+    private async Task SweepAsync()
+    {
+        try
+        {
+            foreach (var runtime in registry.Subscriptions)
+            {
+                await ExpireAsync(runtime);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Expired pull leases could not be returned yet; the next tick tries again");
+        }
+        finally
+        {
+            Volatile.Write(ref sweeping, 0);
+        }
+    }
+
+    private async Task ExpireAsync(SubscriptionRuntime runtime)
+    {
+        foreach (var expired in runtime.TakeExpiredLeases(outcomes.NowUnixMs))
+        {
+            await outcomes.NackAsync(runtime, expired);
         }
     }
 
     // Acking an unknown or stale ack id is not an error on Google Cloud either.
-    private static IEnumerable<PendingDelivery> Resolve(SubscriptionRuntime runtime, IReadOnlyList<string> ackIds)
+    private static List<PendingDelivery> Resolve(SubscriptionRuntime runtime, IReadOnlyList<string> ackIds)
     {
         if (ackIds.Count == 0)
         {

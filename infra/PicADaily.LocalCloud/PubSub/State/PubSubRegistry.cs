@@ -1,20 +1,80 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
+using Microsoft.Extensions.Options;
+
+using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.PubSub.Persistence;
-using PicADaily.LocalCloud.Hosting;
 
-namespace PicADaily.LocalCloud.PubSub;
+namespace PicADaily.LocalCloud.PubSub.State;
 
-// Topics and subscriptions: create, read, update, delete.
-public sealed partial class PubSubBroker
+/// <summary>
+/// Topics and subscriptions (create, read, update, delete), durable in the store, and the live
+/// state of each subscription that publishing and delivery work on.
+/// </summary>
+public sealed class PubSubRegistry(IOptions<LocalCloudOptions> cloudOptions, ILogger<PubSubRegistry> logger)
 {
+    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, TopicResource> topics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SubscriptionRuntime> subscriptions = new(StringComparer.Ordinal);
+    private PubSubStore? store;
+
+    /// <summary>Raised after a subscription was created (delivery starts pushing for it).</summary>
+    public event Action<SubscriptionRuntime>? SubscriptionCreated;
+
+    /// <summary>Raised after a subscription was removed, before its rows are deleted.</summary>
+    public event Action<SubscriptionRuntime>? SubscriptionDeleted;
+
+    internal PubSubStore Store => store ?? throw new InvalidOperationException("Pub/Sub has not started.");
+
+    /// <summary>The highest message id on disk when Pub/Sub started (ids only grow, across restarts too).</summary>
+    internal long MaxStoredMessageId { get; private set; }
+
+    public IReadOnlyCollection<SubscriptionRuntime> Subscriptions => subscriptions.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyCollection<TopicResource> Topics => topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Opens the store and resumes every unacked delivery with its saved redelivery state.</summary>
+    public void Start()
+    {
+        store = new PubSubStore(Path.Combine(cloudOptions.Value.DataPath, "pubsub"), logger);
+        var snapshot = store.Load();
+        foreach (var topic in snapshot.Topics)
+        {
+            topics[topic.Name!] = topic;
+        }
+
+        foreach (var subscription in snapshot.Subscriptions)
+        {
+            subscriptions[subscription.Name!] = new SubscriptionRuntime(subscription, SubscriptionValidator.ParseFilter(subscription.Filter));
+        }
+
+        foreach (var delivery in snapshot.Deliveries)
+        {
+            subscriptions.GetValueOrDefault(delivery.Subscription)?.Add(delivery.Message, delivery.Attempts, delivery.NextAttemptUnixMs);
+        }
+
+        MaxStoredMessageId = snapshot.MaxMessageId;
+        logger.LogInformation("Pub/Sub resumed {Topics} topics, {Subscriptions} subscriptions, {Deliveries} unacked deliveries",
+            topics.Count, subscriptions.Count, snapshot.Deliveries.Count);
+    }
+
+    public async Task StopAsync()
+    {
+        if (store is not null)
+        {
+            await store.DisposeAsync();
+            store = null;
+        }
+    }
+
     public async Task<TopicResource> CreateTopicAsync(string name, TopicResource? body)
     {
         ResourceNames.Parse(name, "topics");
         var topic = new TopicResource { Name = name, Labels = body?.Labels, MessageRetentionDuration = body?.MessageRetentionDuration };
-        lock (registryGate)
+        lock (gate)
         {
             if (!topics.TryAdd(name, topic))
             {
@@ -25,6 +85,8 @@ public sealed partial class PubSubBroker
         await Store.WriteAsync(c => c.PutTopic(name, PubSubStore.ToJson(topic)));
         return topic;
     }
+
+    public bool TopicExists(string name) => topics.ContainsKey(name);
 
     public TopicResource GetTopic(string name) =>
         topics.TryGetValue(name, out var topic) ? topic : throw ResourceNames.NotFound(name);
@@ -41,7 +103,7 @@ public sealed partial class PubSubBroker
     /// <summary>Deletes a topic; its subscriptions stay, detached, as on Google Cloud.</summary>
     public async Task DeleteTopicAsync(string name)
     {
-        lock (registryGate)
+        lock (gate)
         {
             if (!topics.TryRemove(name, out _))
             {
@@ -88,7 +150,7 @@ public sealed partial class PubSubBroker
         }
 
         var runtime = new SubscriptionRuntime(subscription, SubscriptionValidator.ParseFilter(subscription.Filter));
-        lock (registryGate)
+        lock (gate)
         {
             if (!subscriptions.TryAdd(name, runtime))
             {
@@ -97,7 +159,7 @@ public sealed partial class PubSubBroker
         }
 
         await Store.WriteAsync(c => c.PutSubscription(name, PubSubStore.ToJson(subscription)));
-        StartDispatcher(runtime);
+        SubscriptionCreated?.Invoke(runtime);
         return subscription;
     }
 
@@ -109,7 +171,7 @@ public sealed partial class PubSubBroker
     public async Task DeleteSubscriptionAsync(string name)
     {
         SubscriptionRuntime? runtime;
-        lock (registryGate)
+        lock (gate)
         {
             if (!subscriptions.TryRemove(name, out runtime))
             {
@@ -118,11 +180,7 @@ public sealed partial class PubSubBroker
         }
 
         runtime.MarkDeleted();
-        if (dispatchers.TryRemove(name, out var dispatcher))
-        {
-            await dispatcher.StopAsync();
-        }
-
+        SubscriptionDeleted?.Invoke(runtime);
         await Store.WriteAsync(c => c.DeleteSubscription(name));
     }
 
@@ -165,7 +223,8 @@ public sealed partial class PubSubBroker
     public Task ModifyPushConfigAsync(string name, PushConfig? pushConfig) =>
         UpdateSubscriptionAsync(name, new SubscriptionResource { PushConfig = pushConfig }, "pushConfig");
 
-    private SubscriptionRuntime Runtime(string name) =>
+    /// <exception cref="GoogleErrorException">NOT_FOUND.</exception>
+    public SubscriptionRuntime Runtime(string name) =>
         subscriptions.TryGetValue(name, out var runtime) ? runtime : throw ResourceNames.NotFound(name);
 
     private void RequireTopic(string topic)

@@ -1,15 +1,21 @@
 using System.Globalization;
 
-using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Publishing;
+using PicADaily.LocalCloud.PubSub.State;
 
-namespace PicADaily.LocalCloud.PubSub;
+namespace PicADaily.LocalCloud.PubSub.Delivery;
 
-// What happens after a delivery: ack, or nack with backoff, or dead-letter after the last attempt.
-public sealed partial class PubSubBroker
+/// <summary>
+/// What happens after a push or a pull: ack, or nack with backoff, or dead-letter after the last
+/// attempt. Push and pull share it, so both count attempts and back off the same way.
+/// </summary>
+public sealed class DeliveryOutcomes(PubSubRegistry registry, PubSubPublisher publisher, TimeProvider time, ILogger<DeliveryOutcomes> logger)
 {
     private static readonly TimeSpan PushBackoffMinimum = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PushBackoffMaximum = TimeSpan.FromSeconds(60);
+
+    internal long NowUnixMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     internal async Task AckAsync(SubscriptionRuntime runtime, PendingDelivery delivery)
     {
@@ -19,7 +25,7 @@ public sealed partial class PubSubBroker
         }
 
         runtime.Counters.CountAcked();
-        await Store.WriteAsync(c => c.DeleteDelivery(delivery.Message.Id, runtime.Name));
+        await registry.Store.WriteAsync(c => c.DeleteDelivery(delivery.Message.Id, runtime.Name));
     }
 
     /// <summary>Acks at once in memory; the delete is committed with the writer's next batch.</summary>
@@ -32,7 +38,7 @@ public sealed partial class PubSubBroker
 
         runtime.Counters.CountAcked();
         var messageId = delivery.Message.Id;
-        Store.WriteAsync(c => c.DeleteDelivery(messageId, runtime.Name)).ContinueWith(
+        registry.Store.WriteAsync(c => c.DeleteDelivery(messageId, runtime.Name)).ContinueWith(
             write => logger.LogWarning(write.Exception, "The ack of message {MessageId} on {Subscription} was not saved; it may be delivered again", messageId, runtime.Name),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
@@ -51,7 +57,7 @@ public sealed partial class PubSubBroker
         }
 
         var due = NowUnixMs + (long)RedeliveryDelay(runtime, failures).TotalMilliseconds;
-        await Store.WriteAsync(c => c.UpdateDelivery(delivery.Message.Id, runtime.Name, failures, due));
+        await registry.Store.WriteAsync(c => c.UpdateDelivery(delivery.Message.Id, runtime.Name, failures, due));
         runtime.Requeue(delivery, failures, due);
     }
 
@@ -68,7 +74,7 @@ public sealed partial class PubSubBroker
         };
         try
         {
-            await PublishAsync(deadLetterTopic, [(message.Data, attributes)]);
+            await publisher.PublishAsync(deadLetterTopic, [(message.Data, attributes)]);
         }
         catch (GoogleErrorException e)
         {
@@ -81,7 +87,7 @@ public sealed partial class PubSubBroker
         if (runtime.Complete(delivery))
         {
             runtime.Counters.CountDeadLettered();
-            await Store.WriteAsync(c => c.DeleteDelivery(message.Id, runtime.Name));
+            await registry.Store.WriteAsync(c => c.DeleteDelivery(message.Id, runtime.Name));
         }
 
         return true;
