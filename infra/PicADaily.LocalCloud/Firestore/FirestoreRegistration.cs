@@ -27,9 +27,8 @@ public static class FirestoreRegistration
 
     public static IEndpointRouteBuilder MapLocalFirestore(this IEndpointRouteBuilder endpoints)
     {
-        var methods = new[] { HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete };
-        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents/{**path}", methods, FirestoreEndpoints.Handle);
-        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents:{verb}", methods, FirestoreEndpoints.Handle);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents/{**path}", "/", FirestoreEndpoints.RouteAsync);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents:{verb}", "/", FirestoreEndpoints.RouteAsync);
         return endpoints;
     }
 }

@@ -3,7 +3,7 @@ namespace PicADaily.LocalCloud.Hosting;
 /// <summary>
 /// A request a Google API refuses, for every API LocalCloud serves: the HTTP code, the canonical
 /// status name (<c>NOT_FOUND</c>) and, for Cloud Storage's error body, its <c>errors[0].reason</c>.
-/// Each API's router turns it into that API's body (<see cref="GoogleError"/>, Storage's own shape,
+/// Each API's router turns it into that API's body (<see cref="ToResult"/>, Storage's own shape,
 /// or a Vision <c>responses[i].error</c>).
 /// </summary>
 public sealed class GoogleErrorException(int httpStatus, string status, string message, string? reason = null) : Exception(message)
@@ -41,5 +41,6 @@ public sealed class GoogleErrorException(int httpStatus, string status, string m
 
     public static GoogleErrorException Unimplemented(string message) => new(501, "UNIMPLEMENTED", message);
 
-    public IResult ToResult() => GoogleError.Result(HttpStatus, Status, Message);
+    /// <summary>Google's REST error body, <c>{"error":{"code":404,"message":"...","status":"NOT_FOUND"}}</c>.</summary>
+    public IResult ToResult() => Results.Json(new { error = new { code = HttpStatus, message = Message, status = Status } }, statusCode: HttpStatus);
 }

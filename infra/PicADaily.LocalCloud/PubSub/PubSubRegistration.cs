@@ -1,6 +1,6 @@
 using System.Net;
 
-using PicADaily.LocalCloud.PubSub.Api;
+using PicADaily.LocalCloud.PubSub.Http;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Publishing;
 using PicADaily.LocalCloud.PubSub.State;
@@ -42,8 +42,7 @@ public static class PubSubRegistration
 
     public static WebApplication MapLocalCloudPubSub(this WebApplication app)
     {
-        TopicEndpoints.Map(app);
-        SubscriptionEndpoints.Map(app);
+        PubSubRouter.Map(app);
         return app;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ObjectStore(
     StorageIndex index,
     StorageMutex mutex,
     NotificationOutbox outbox,
-    OutboxSignal signal,
+    [FromKeyedServices(OutboxDispatcher.SignalKey)] AsyncSignal signal,
     TimeProvider time)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -44,7 +44,7 @@ public sealed class ObjectStore(
         session.UpsertObject(created);
         outbox.RecordNewGeneration(session, live, created, now);
         session.Commit();
-        signal.Notify();
+        signal.Set();
         return created;
     }
 
@@ -60,7 +60,7 @@ public sealed class ObjectStore(
         session.DeleteObject(bucket, name);
         outbox.Record(session, NotificationOutbox.Delete, live, time.GetUtcNow(), null);
         session.Commit();
-        signal.Notify();
+        signal.Set();
         PruneEmptyFolders(bucket, path);
     }
 
@@ -77,7 +77,7 @@ public sealed class ObjectStore(
         session.UpsertObject(updated);
         outbox.Record(session, NotificationOutbox.MetadataUpdate, updated, now, null);
         session.Commit();
-        signal.Notify();
+        signal.Set();
         return updated;
     }
 
@@ -118,7 +118,7 @@ public sealed class ObjectStore(
         session.UpsertObject(created);
         outbox.RecordNewGeneration(session, live, created, now);
         session.Commit();
-        signal.Notify();
+        signal.Set();
         return FolderWriteOutcome.NewGeneration;
     }
 
@@ -136,7 +136,7 @@ public sealed class ObjectStore(
         session.DeleteObject(bucket, name);
         outbox.Record(session, NotificationOutbox.Delete, live, time.GetUtcNow(), null);
         session.Commit();
-        signal.Notify();
+        signal.Set();
     }
 
     private void EnsureBucketRow(IndexSession session, string bucket)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 
+using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub;
 
 namespace PicADaily.LocalCloud.Storage;
@@ -12,12 +13,15 @@ namespace PicADaily.LocalCloud.Storage;
 /// </summary>
 public sealed class OutboxDispatcher(
     StorageIndex index,
-    OutboxSignal signal,
+    [FromKeyedServices(OutboxDispatcher.SignalKey)] AsyncSignal signal,
     IServiceProvider services,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The key of the signal that wakes the dispatcher when a change has queued notifications.</summary>
+    public const string SignalKey = "storage-outbox";
+
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -85,7 +89,7 @@ public sealed class OutboxDispatcher(
     {
         var settings = options.Value;
         var attempts = entry.Attempts + 1;
-        var delay = TimeSpan.FromTicks(Math.Min(settings.RetryMaxDelay.Ticks, settings.RetryInitialDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        var delay = Backoff.Delay(settings.RetryInitialDelay, settings.RetryMaxDelay, attempts);
         using var session = index.Open();
         session.RescheduleOutbox(entry.Id, attempts, (time.GetUtcNow() + delay).UtcTicks);
     }

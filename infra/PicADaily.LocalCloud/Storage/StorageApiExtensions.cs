@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>Registers and maps LocalCloud's Cloud Storage stand-in.</summary>
@@ -13,7 +15,7 @@ public static class StorageApiExtensions
         services.AddSingleton<StoragePaths>();
         services.AddSingleton<StorageIndex>();
         services.AddSingleton<StorageMutex>();
-        services.AddSingleton<OutboxSignal>();
+        services.AddKeyedSingleton<AsyncSignal>(OutboxDispatcher.SignalKey);
         services.AddSingleton<PublicEndpoint>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<ObjectStore>();
@@ -24,19 +26,5 @@ public static class StorageApiExtensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<BucketFolderScanner>();
         return services;
-    }
-
-    /// <summary>
-    /// The JSON API at <c>/storage/v1/</c> and, for a bare <c>STORAGE_EMULATOR_HOST=host:port</c>,
-    /// at the root (<c>/b/...</c>); uploads at <c>/upload/storage/v1/</c>; media links at <c>/download/storage/v1/</c>.
-    /// </summary>
-    public static IEndpointRouteBuilder MapStorageApi(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.Map("/storage/v1/{**path}", context => StorageApiRouter.JsonApiAsync(context, "/storage/v1/"));
-        endpoints.Map("/download/storage/v1/{**path}", context => StorageApiRouter.JsonApiAsync(context, "/download/storage/v1/"));
-        endpoints.Map("/b", context => StorageApiRouter.JsonApiAsync(context, "/"));
-        endpoints.Map("/b/{**path}", context => StorageApiRouter.JsonApiAsync(context, "/"));
-        endpoints.Map("/upload/storage/v1/{**path}", StorageApiRouter.UploadAsync);
-        return endpoints;
     }
 }

@@ -2,33 +2,14 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using Microsoft.AspNetCore.Http.Features;
 using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage;
 
-/// <summary>HTTP plumbing shared by the storage endpoints: raw-path segments, gzip JSON bodies, Google-shaped errors.</summary>
+/// <summary>HTTP plumbing shared by the storage endpoints: gzip JSON bodies, JSON answers, Cloud Storage\'s error body.</summary>
 public static class StorageHttp
 {
     private const int MaxJsonBytes = 4 * 1024 * 1024;
-
-    /// <summary>
-    /// The path after <paramref name="prefix"/>, split on '/' in the raw request target and then
-    /// percent-decoded per segment, so an encoded '/' (%2F) stays inside an object name.
-    /// </summary>
-    public static IReadOnlyList<string> Segments(HttpContext context, string prefix)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
-        var path = query >= 0 ? raw[..query] : raw;
-        if (!path.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            throw GoogleErrorException.InvalidArgument($"Unsupported request path '{path}'.");
-        }
-
-        var rest = path[prefix.Length..].Trim('/');
-        return rest.Length == 0 ? [] : rest.Split('/').Select(Uri.UnescapeDataString).ToList();
-    }
 
     public static async Task<JsonObject> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -100,23 +81,24 @@ public static class StorageHttp
         await response.WriteAsync(json.ToJsonString(), response.HttpContext.RequestAborted);
     }
 
-    /// <summary>Runs a handler, turning <see cref="GoogleErrorException"/> into Google's JSON error body.</summary>
-    public static async Task GuardAsync(HttpContext context, Func<Task> handler)
+    /// <summary>Runs a handler that writes its own answer; a file-system failure becomes a 500 backendError.</summary>
+    public static async Task<IResult> RunAsync(HttpContext context, Func<Task> handler)
     {
         try
         {
             await handler();
+            return Results.Empty;
         }
-        catch (GoogleErrorException ex) when (!context.Response.HasStarted)
-        {
-            await WriteJsonAsync(context.Response, StorageJson.Error(ex.HttpStatus, ex.Reason, ex.Message), ex.HttpStatus);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !context.Response.HasStarted)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file-system failure is worth a retry (the client retries 500 on idempotent calls) and a readable reason.
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageHttp))
                 .LogError(ex, "Storage request {Method} {Path} failed on the file system", context.Request.Method, context.Request.Path);
-            await WriteJsonAsync(context.Response, StorageJson.Error(500, "backendError", $"LocalCloud could not access its files: {ex.Message}"), 500);
+            throw new GoogleErrorException(500, "INTERNAL", $"LocalCloud could not access its files: {ex.Message}", "backendError");
         }
     }
+
+    /// <summary>Cloud Storage's error body, which names a <c>reason</c> besides the code and message.</summary>
+    public static IResult Error(GoogleErrorException error) =>
+        Results.Text(StorageJson.Error(error.HttpStatus, error.Reason, error.Message).ToJsonString(), "application/json; charset=UTF-8", statusCode: error.HttpStatus);
 }

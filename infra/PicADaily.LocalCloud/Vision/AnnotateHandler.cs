@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,12 +32,12 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
         }
         catch (JsonException error)
         {
-            return Invalid($"Invalid JSON payload received. {error.Message}");
+            throw GoogleErrorException.InvalidArgument($"Invalid JSON payload received. {error.Message}");
         }
 
         if (requests.Count > MaxImagesPerRequest)
         {
-            return Invalid($"At most {MaxImagesPerRequest} images are allowed per request; got {requests.Count}.");
+            throw GoogleErrorException.InvalidArgument($"At most {MaxImagesPerRequest} images are allowed per request; got {requests.Count}.");
         }
 
         var responses = new JsonArray();
@@ -51,7 +50,7 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
             catch (Exception error) when (error is FormatException or InvalidOperationException)
             {
                 // Bad base64 or a value of the wrong JSON type: proto3 JSON parsing rejects the whole request.
-                return Invalid($"Invalid value at 'requests[{i}]': {error.Message}");
+                throw GoogleErrorException.InvalidArgument($"Invalid value at 'requests[{i}]': {error.Message}");
             }
         }
 
@@ -123,6 +122,4 @@ public sealed class AnnotateHandler(ImageSource images, CannedAnnotations canned
     };
 
     private static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
-
-    private static IResult Invalid(string message) => GoogleError.Result(HttpStatusCode.BadRequest, "INVALID_ARGUMENT", message);
 }

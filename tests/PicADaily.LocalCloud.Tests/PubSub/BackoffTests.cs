@@ -1,5 +1,7 @@
 using PicADaily.LocalCloud.PubSub.Delivery;
 
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
 public sealed class BackoffTests

@@ -39,7 +39,7 @@ public sealed class FolderScannerHarness : IDisposable
         var paths = new StoragePaths(Microsoft.Extensions.Options.Options.Create(new LocalCloudOptions { DataPath = dataPath }));
         index = new StorageIndex(paths);
         var mutex = new StorageMutex();
-        Store = new ObjectStore(paths, index, mutex, new NotificationOutbox(new PublicEndpoint(new NoServer())), new OutboxSignal(), Time);
+        Store = new ObjectStore(paths, index, mutex, new NotificationOutbox(new PublicEndpoint(new NoServer())), new AsyncSignal(), Time);
         Catalog = new BucketCatalog(paths, index, mutex, Time);
         scanner = new BucketFolderScanner(paths, index, Store, Microsoft.Extensions.Options.Options.Create(settings), Time, NullLogger<BucketFolderScanner>.Instance);
         Folder = paths.BucketFolder(Bucket);

@@ -1,5 +1,3 @@
-using System.Net;
-
 using PicADaily.LocalCloud.Firestore.Values;
 
 using PicADaily.LocalCloud.Hosting;
@@ -7,17 +5,19 @@ using PicADaily.LocalCloud.Hosting;
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>
-/// Routes <c>/v1/projects/{p}/databases/{d}/documents...</c> to the document, listDocuments, query and commit handlers.
+/// Routes <c>/v1/projects/{p}/databases/{d}/documents...</c> (see <see cref="RawPathRouter"/>) to the document, listDocuments, query and commit handlers.
 /// Any bearer token (Firestore emulator's <c>Bearer owner</c>) or none is accepted.
 /// </summary>
 public static class FirestoreEndpoints
 {
-    public static async Task<IResult> Handle(
-        HttpContext context, DocumentHandlers documents, ListDocumentsHandler lists, QueryHandler queries, CommitHandler commits)
+    public static async Task<IResult> RouteAsync(HttpContext context, IReadOnlyList<string> path)
     {
+        var services = context.RequestServices;
+        var (documents, lists, queries, commits) = (services.GetRequiredService<DocumentHandlers>(), services.GetRequiredService<ListDocumentsHandler>(),
+            services.GetRequiredService<QueryHandler>(), services.GetRequiredService<CommitHandler>());
         try
         {
-            var segments = RequestReading.Segments(context);
+            var segments = path.ToArray();
             // v1 projects {p} databases {d} documents[:verb] ...
             var root = DocumentPath.Root(segments[2], segments[4]);
             var rest = segments[6..];
@@ -37,14 +37,10 @@ public static class FirestoreEndpoints
                 _ => throw GoogleErrorException.InvalidArgument($"{method} is not valid on {string.Join('/', segments)}."),
             };
         }
-        catch (GoogleErrorException error)
-        {
-            return GoogleError.Result(error.HttpStatus, error.Status, error.Message);
-        }
         catch (Exception error) when (error is IndexOutOfRangeException or ArgumentException or InvalidOperationException or FormatException)
         {
             // Wrong JSON types (e.g. a number where a string belongs) surface here from System.Text.Json.Nodes.
-            return GoogleError.Result(HttpStatusCode.BadRequest, "INVALID_ARGUMENT", $"Invalid request: {error.Message}");
+            throw GoogleErrorException.InvalidArgument($"Invalid request: {error.Message}");
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class FirestoreStore : IDisposable
     /// Called with every statement a read runs, just before it runs; lets tests check query plans and
     /// count the work SQLite does for it (through the command's connection).
     /// </summary>
-    public Action<SqliteCommand>? ReadStatementObserver { get; set; }
+    internal Action<SqliteCommand>? ReadStatementObserver { get; set; }
 
     public StoredDocument? Get(DocumentPath path)
     {
@@ -149,30 +149,13 @@ public sealed class FirestoreStore : IDisposable
     }
 
     /// <summary>How many documents hold the entry, counting no further than <paramref name="cap"/>.</summary>
-    public int CountEntries(string collection, IndexEntry entry, int cap)
-    {
-        using var connection = OpenReader();
-        if (FindCollection(connection, collection) is not { } collectionId)
-        {
-            return 0;
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM (SELECT 1 FROM field_index
-            WHERE coll_id = $coll AND path = $path AND kind = $kind AND value = $value LIMIT $cap)
-            """;
-        command.Parameters.AddWithValue("$coll", collectionId);
-        command.Parameters.AddWithValue("$path", entry.Path);
-        command.Parameters.AddWithValue("$kind", entry.Kind);
-        command.Parameters.AddWithValue("$value", entry.Key);
-        command.Parameters.AddWithValue("$cap", cap);
-        Observe(command);
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public int CountEntries(string collection, IndexEntry entry, int cap) =>
+        (int)Count(collection, entry.Path, "kind = $kind AND value = $value", cap, ("$kind", entry.Kind), ("$value", entry.Key));
 
     /// <summary>How many documents have a value at <paramref name="path"/>, counting no further than <paramref name="cap"/>.</summary>
-    public long CountField(string collection, string path, long cap)
+    public long CountField(string collection, string path, long cap) => Count(collection, path, "kind = 0", cap);
+
+    private long Count(string collection, string path, string condition, long cap, params (string Name, object Value)[] parameters)
     {
         using var connection = OpenReader();
         if (FindCollection(connection, collection) is not { } collectionId)
@@ -181,13 +164,15 @@ public sealed class FirestoreStore : IDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM (SELECT 1 FROM field_index
-            WHERE coll_id = $coll AND path = $path AND kind = 0 LIMIT $cap)
-            """;
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM field_index WHERE coll_id = $coll AND path = $path AND {condition} LIMIT $cap)";
         command.Parameters.AddWithValue("$coll", collectionId);
         command.Parameters.AddWithValue("$path", path);
         command.Parameters.AddWithValue("$cap", cap);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         Observe(command);
         return (long)command.ExecuteScalar()!;
     }

@@ -1,3 +1,5 @@
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using PicADaily.LocalCloud.PubSub.Filtering;
 using PicADaily.LocalCloud.PubSub.Model;
 
+using PicADaily.LocalCloud.Hosting;
+
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>

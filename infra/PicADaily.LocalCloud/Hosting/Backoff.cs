@@ -1,6 +1,6 @@
-namespace PicADaily.LocalCloud.PubSub.Delivery;
+namespace PicADaily.LocalCloud.Hosting;
 
-/// <summary>Exponential redelivery delay: minimum × 2^(failures − 1), capped at maximum.</summary>
+/// <summary>LocalCloud's one retry delay (Pub/Sub redelivery, the storage outbox): minimum × 2^(failures − 1), capped at maximum.</summary>
 public static class Backoff
 {
     /// <param name="failures">Failed deliveries so far (1 after the first nack).</param>

@@ -1,8 +1,9 @@
-namespace PicADaily.LocalCloud.PubSub.Delivery;
+namespace PicADaily.LocalCloud.Hosting;
 
 /// <summary>
-/// An auto-reset wake-up: <see cref="Set"/> before a wait is not lost, so a dispatcher that found
-/// nothing to do and then waits still sees the message published in between.
+/// LocalCloud's one wake-up (push dispatchers, the storage outbox): auto-reset, and a
+/// <see cref="Set"/> before a wait is not lost, so a dispatcher that found nothing to do and then
+/// waits still sees the message published in between.
 /// </summary>
 public sealed class AsyncSignal
 {

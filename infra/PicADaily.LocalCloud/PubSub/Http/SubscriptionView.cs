@@ -2,7 +2,7 @@ using System.Text.Json;
 
 using PicADaily.LocalCloud.PubSub.Model;
 
-namespace PicADaily.LocalCloud.PubSub.Api;
+namespace PicADaily.LocalCloud.PubSub.Http;
 
 /// <summary>
 /// A subscription as Google answers it: an empty <c>pushConfig</c> for a pull subscription and the default
