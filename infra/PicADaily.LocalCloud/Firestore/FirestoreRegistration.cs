@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 using PicADaily.LocalCloud.Firestore.Http;
 using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Firestore.Storage;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.Firestore.State;
 
 namespace PicADaily.LocalCloud.Firestore;
 
@@ -27,8 +27,8 @@ public static class FirestoreRegistration
 
     public static IEndpointRouteBuilder MapLocalFirestore(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents/{**path}", "/", FirestoreEndpoints.RouteAsync);
-        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents:{verb}", "/", FirestoreEndpoints.RouteAsync);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents/{**path}", "/", FirestoreRouter.RouteAsync);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents:{verb}", "/", FirestoreRouter.RouteAsync);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+
 // Topology/TopologyApplier.cs and PubSub/Durations.cs still name Pub/Sub's former error type; both
 // are being moved elsewhere (the provisioner applies the topology, Contracts parses durations).
 // Delete this alias with them.

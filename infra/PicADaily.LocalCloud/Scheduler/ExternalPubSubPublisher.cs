@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 
 using PicADaily.LocalCloud.PubSub;
+using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.Scheduler;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
 using PicADaily.LocalCloud.PubSub;
+using PicADaily.LocalCloud.PubSub.Filtering;
 
 namespace PicADaily.LocalCloud.Scheduler;
 

@@ -1,3 +1,5 @@
+using PicADaily.LocalCloud.PubSub.Filtering;
+
 namespace PicADaily.LocalCloud.Scheduler;
 
 /// <summary>A registered job and what it has done (for the status page).</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.Vision.Http;
+using PicADaily.LocalCloud.Vision.State;
 
 namespace PicADaily.LocalCloud.Vision;
 

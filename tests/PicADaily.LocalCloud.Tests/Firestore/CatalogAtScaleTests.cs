@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 
 using Microsoft.Extensions.DependencyInjection;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
 using PicADaily.LocalCloud.Tests.Support;
 
 using static PicADaily.LocalCloud.Tests.Firestore.FirestoreApi;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;
 

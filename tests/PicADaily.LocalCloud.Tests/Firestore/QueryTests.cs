@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using PicADaily.LocalCloud.Tests.Support;
 
 using static PicADaily.LocalCloud.Tests.Firestore.FirestoreApi;
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.PubSub.Filtering;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;
 

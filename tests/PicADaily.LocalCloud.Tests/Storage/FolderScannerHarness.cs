@@ -9,6 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Folders;
+using PicADaily.LocalCloud.Storage.Http;
+using PicADaily.LocalCloud.Storage.Model;
+using PicADaily.LocalCloud.Storage.Notifications;
+using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

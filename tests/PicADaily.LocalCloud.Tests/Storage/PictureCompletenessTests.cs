@@ -2,6 +2,7 @@ using PicADaily.LocalCloud.Storage;
 
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using PicADaily.LocalCloud.Storage.Folders;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

@@ -6,6 +6,7 @@ using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Storage;
 
 using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
+using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

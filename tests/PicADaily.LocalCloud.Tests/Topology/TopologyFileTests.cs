@@ -1,5 +1,7 @@
 using PicADaily.Contracts.Topology;
 using PicADaily.LocalCloud.Tests.Support;
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.Tests.Topology;
 

@@ -12,6 +12,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
 using static PicADaily.LocalCloud.Tests.Vision.VisionApi;
+using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Tests.Vision;
 

@@ -6,6 +6,7 @@ using PicADaily.GoogleCloud.Vision;
 using PicADaily.LocalCloud.Tests.Support;
 
 using SixLabors.ImageSharp.PixelFormats;
+using PicADaily.LocalCloud.Vision;
 
 namespace PicADaily.LocalCloud.Tests.Vision;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
 using PicADaily.LocalCloud.Firestore.Writes;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 
 using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Firestore.Values;
+using PicADaily.LocalCloud.Firestore.Model;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

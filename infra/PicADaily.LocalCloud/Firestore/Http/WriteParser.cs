@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Values;
 using PicADaily.LocalCloud.Firestore.Writes;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.Firestore.Model;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

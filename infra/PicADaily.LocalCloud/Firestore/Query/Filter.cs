@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
 
 namespace PicADaily.LocalCloud.Firestore.Query;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 
-using PicADaily.LocalCloud.Firestore.Values;
 
 namespace PicADaily.LocalCloud.Firestore.Writes;
 
@@ -17,4 +18,4 @@ public sealed record DocumentWrite(
 public sealed record Precondition(bool? Exists, long? UpdateTime);
 
 /// <summary>The outcome of one write: the new update time (none for a delete) and the transform results in order.</summary>
-public sealed record WriteOutcome(long? UpdateTime, IReadOnlyList<JsonObject> TransformResults, Storage.StoredDocument? Document);
+public sealed record WriteOutcome(long? UpdateTime, IReadOnlyList<JsonObject> TransformResults, StoredDocument? Document);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 
 namespace PicADaily.LocalCloud.Firestore.Writes;
 

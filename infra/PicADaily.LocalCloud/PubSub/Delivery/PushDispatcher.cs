@@ -1,4 +1,6 @@
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Filtering;
+using PicADaily.LocalCloud.PubSub.State;
 
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 

@@ -1,6 +1,8 @@
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.State;
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.Publishing;
 

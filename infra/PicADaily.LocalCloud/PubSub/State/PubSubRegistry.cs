@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.PubSub.Persistence;
+using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 
