@@ -1,7 +1,7 @@
+using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.State;
 using PicADaily.LocalCloud.Scheduler;
-using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.Status;
 

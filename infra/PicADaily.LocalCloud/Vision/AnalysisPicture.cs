@@ -1,9 +1,8 @@
 using PicADaily.Imaging;
-
+using PicADaily.LocalCloud.Hosting;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Vision;
 

@@ -1,6 +1,6 @@
 
-using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

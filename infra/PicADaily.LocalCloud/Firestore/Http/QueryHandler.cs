@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-
-using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-
+using PicADaily.LocalCloud.Firestore.Model;
 using PicADaily.LocalCloud.Firestore.Writes;
 using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Firestore.Model;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

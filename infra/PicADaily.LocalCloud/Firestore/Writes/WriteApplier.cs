@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-
-using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.Firestore.Model;
 using PicADaily.LocalCloud.Firestore.State;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Writes;
 

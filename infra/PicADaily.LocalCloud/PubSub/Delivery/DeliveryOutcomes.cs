@@ -1,9 +1,8 @@
 using System.Globalization;
-
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.PubSub.Publishing;
 using PicADaily.LocalCloud.PubSub.State;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 

@@ -1,8 +1,8 @@
+using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.State;
-using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.PubSub.State;
 
 namespace PicADaily.LocalCloud.PubSub.Publishing;
 

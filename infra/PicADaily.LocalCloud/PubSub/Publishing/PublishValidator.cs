@@ -1,7 +1,6 @@
 using System.Text;
-
-using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.Publishing;
 

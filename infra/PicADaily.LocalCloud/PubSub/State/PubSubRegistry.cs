@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-
 using Microsoft.Extensions.Options;
-
+using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
 using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 

@@ -1,8 +1,7 @@
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Filtering;
 using PicADaily.LocalCloud.PubSub.Model;
-
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 
