@@ -1,9 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PicADaily.LocalCloud.Firestore.Http;
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Firestore.State;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore;
 

@@ -1,7 +1,3 @@
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Publishing;
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub;
 
 /// <summary>Resumes Pub/Sub from disk before anything else starts, and closes it last.</summary>

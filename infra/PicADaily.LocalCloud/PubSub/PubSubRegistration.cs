@@ -1,9 +1,4 @@
 using System.Net;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Http;
-using PicADaily.LocalCloud.PubSub.Publishing;
-using PicADaily.LocalCloud.PubSub.State;
-using PicADaily.LocalCloud.Scheduler;
 
 namespace PicADaily.LocalCloud.PubSub;
 

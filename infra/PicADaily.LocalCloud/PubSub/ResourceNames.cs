@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.PubSub;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 
 using PicADaily.LocalCloud.PubSub;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.Scheduler;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 
 using PicADaily.LocalCloud.PubSub;
-using PicADaily.LocalCloud.PubSub.Filtering;
 
 namespace PicADaily.LocalCloud.Scheduler;
 

@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.PubSub.Filtering;
-
 namespace PicADaily.LocalCloud.Scheduler;
 
 /// <summary>A registered job and what it has done (for the status page).</summary>

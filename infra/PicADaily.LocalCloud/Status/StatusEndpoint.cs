@@ -1,8 +1,3 @@
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.State;
-using PicADaily.LocalCloud.Scheduler;
-
 namespace PicADaily.LocalCloud.Status;
 
 /// <summary><c>GET /localcloud/status</c>: what LocalCloud's Pub/Sub and scheduler are doing, read-only.</summary>

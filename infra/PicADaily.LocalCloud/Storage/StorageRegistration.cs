@@ -1,11 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Folders;
-using PicADaily.LocalCloud.Storage.Http;
-using PicADaily.LocalCloud.Storage.Notifications;
-using PicADaily.LocalCloud.Storage.State;
-
 namespace PicADaily.LocalCloud.Storage;
 
 /// <summary>Registers and maps LocalCloud's Cloud Storage stand-in.</summary>

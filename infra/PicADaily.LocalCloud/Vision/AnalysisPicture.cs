@@ -1,5 +1,4 @@
 using PicADaily.Imaging;
-using PicADaily.LocalCloud.Hosting;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;

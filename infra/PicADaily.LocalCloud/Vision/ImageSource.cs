@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Vision;
 

@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Vision.Http;
-using PicADaily.LocalCloud.Vision.State;
-
 namespace PicADaily.LocalCloud.Vision;
 
 /// <summary>Registers LocalCloud's Vision <c>images:annotate</c> subset and the test-only canned annotations.</summary>

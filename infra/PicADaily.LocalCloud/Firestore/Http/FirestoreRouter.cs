@@ -1,7 +1,3 @@
-
-using PicADaily.LocalCloud.Firestore.Model;
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>

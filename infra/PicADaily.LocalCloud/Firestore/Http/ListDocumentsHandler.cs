@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Firestore.Model;
-using PicADaily.LocalCloud.Firestore.Query;
 
 namespace PicADaily.LocalCloud.Firestore.Http;
 

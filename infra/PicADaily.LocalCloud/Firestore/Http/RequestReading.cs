@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>Reads what the Firestore REST handlers need from a request: a JSON body.</summary>

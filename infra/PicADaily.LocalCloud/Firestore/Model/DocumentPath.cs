@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Firestore.Model;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Model;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Firestore.Model;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Query;
 

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 using Microsoft.Data.Sqlite;
-using PicADaily.LocalCloud.Firestore.Model;
-
 
 namespace PicADaily.LocalCloud.Firestore.State;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Firestore.Model;
-
 
 namespace PicADaily.LocalCloud.Firestore.State;
 

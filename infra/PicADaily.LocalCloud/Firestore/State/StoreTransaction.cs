@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 
 using Microsoft.Data.Sqlite;
-using PicADaily.LocalCloud.Firestore.Model;
-
 
 namespace PicADaily.LocalCloud.Firestore.State;
 

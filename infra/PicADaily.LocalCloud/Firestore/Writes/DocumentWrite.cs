@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Firestore.Model;
-using PicADaily.LocalCloud.Firestore.State;
-
 
 namespace PicADaily.LocalCloud.Firestore.Writes;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Firestore.Model;
-using PicADaily.LocalCloud.Firestore.State;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Firestore.Writes;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.PubSub.Publishing;
-using PicADaily.LocalCloud.PubSub.State;
 
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Filtering;
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub.Delivery;
 
 /// <summary>One <see cref="PushDispatcher"/> per subscription, started and stopped with it.</summary>

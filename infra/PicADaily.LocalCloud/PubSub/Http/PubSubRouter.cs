@@ -1,11 +1,5 @@
 using System.Text.Json;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.PubSub.Publishing;
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub.Http;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 
-using PicADaily.LocalCloud.PubSub.Model;
-
 namespace PicADaily.LocalCloud.PubSub.Http;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.Firestore.Query;
-
 namespace PicADaily.LocalCloud.PubSub.Model;
 
 /// <summary>A subscription as the REST API accepts and shows it (proto JSON field names); also how it is stored.</summary>

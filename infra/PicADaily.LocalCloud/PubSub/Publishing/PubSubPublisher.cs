@@ -1,9 +1,3 @@
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Model;
-using PicADaily.LocalCloud.PubSub.State;
-
 namespace PicADaily.LocalCloud.PubSub.Publishing;
 
 /// <summary>

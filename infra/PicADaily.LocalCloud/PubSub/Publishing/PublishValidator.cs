@@ -1,6 +1,4 @@
 using System.Text;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.Publishing;
 

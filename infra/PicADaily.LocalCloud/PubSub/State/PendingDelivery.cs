@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.PubSub.Model;
-
 namespace PicADaily.LocalCloud.PubSub.State;
 
 /// <summary>One message awaiting ack on one subscription. Guarded by its subscription's lock.</summary>

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 
 using Microsoft.Data.Sqlite;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 
 using Microsoft.Data.Sqlite;
-using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 

@@ -2,8 +2,6 @@ using System.Text.Json;
 
 using Microsoft.Data.Sqlite;
 
-using PicADaily.LocalCloud.PubSub.Model;
-
 namespace PicADaily.LocalCloud.PubSub.State;
 
 /// <summary>What is on disk at start-up.</summary>

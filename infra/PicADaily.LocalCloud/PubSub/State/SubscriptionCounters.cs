@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PicADaily.LocalCloud.PubSub.Delivery;
 
 namespace PicADaily.LocalCloud.PubSub.State;
 

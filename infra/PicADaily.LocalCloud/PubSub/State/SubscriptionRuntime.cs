@@ -1,8 +1,3 @@
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.PubSub.Filtering;
-using PicADaily.LocalCloud.PubSub.Model;
-
 namespace PicADaily.LocalCloud.PubSub.State;
 
 /// <summary>

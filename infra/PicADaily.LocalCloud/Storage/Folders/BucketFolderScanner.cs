@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Folders;
 

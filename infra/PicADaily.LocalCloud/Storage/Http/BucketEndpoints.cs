@@ -2,9 +2,6 @@ using System.Text.Json.Nodes;
 
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.State;
-
 namespace PicADaily.LocalCloud.Storage.Http;
 
 /// <summary>The bucket calls: <c>b</c> (list, create) and <c>b/{bucket}</c> (get, delete).</summary>

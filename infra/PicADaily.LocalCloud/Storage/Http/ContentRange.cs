@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

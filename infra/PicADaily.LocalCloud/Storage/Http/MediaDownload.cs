@@ -1,7 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

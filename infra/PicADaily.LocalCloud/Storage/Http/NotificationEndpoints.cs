@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

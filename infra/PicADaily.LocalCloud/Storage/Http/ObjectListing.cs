@@ -2,9 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 
 using Microsoft.AspNetCore.WebUtilities;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

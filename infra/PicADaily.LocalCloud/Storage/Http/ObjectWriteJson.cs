@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

@@ -1,6 +1,3 @@
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-
 namespace PicADaily.LocalCloud.Storage.Http;
 
 /// <summary>The <c>if(Meta)Generation(Not)Match</c> query parameters; <c>ifGenerationMatch=0</c> means "must not exist".</summary>

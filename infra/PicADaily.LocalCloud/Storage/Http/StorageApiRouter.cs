@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Storage.Http;
 
 /// <summary>

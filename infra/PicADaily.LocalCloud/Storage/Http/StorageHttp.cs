@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Storage.Http;
 
 /// <summary>HTTP plumbing shared by the storage endpoints: gzip JSON bodies, JSON answers, Cloud Storage\'s error body.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

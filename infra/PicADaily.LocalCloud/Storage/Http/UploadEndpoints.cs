@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

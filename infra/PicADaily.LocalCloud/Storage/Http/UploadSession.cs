@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Storage.Http;
 

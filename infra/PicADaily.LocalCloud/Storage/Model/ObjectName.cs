@@ -1,5 +1,4 @@
 using System.Text;
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage.Model;
 

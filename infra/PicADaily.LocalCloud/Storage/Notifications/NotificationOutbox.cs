@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PicADaily.LocalCloud.Storage.Http;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Notifications;
 

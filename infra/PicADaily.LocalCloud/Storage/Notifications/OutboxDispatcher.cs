@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Storage.Notifications;
 

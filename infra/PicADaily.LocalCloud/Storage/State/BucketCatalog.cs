@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.Notifications;
 
 namespace PicADaily.LocalCloud.Storage.State;
 

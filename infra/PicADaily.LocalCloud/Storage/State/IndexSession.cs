@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 
 using Microsoft.Data.Sqlite;
-using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Storage.State;
 

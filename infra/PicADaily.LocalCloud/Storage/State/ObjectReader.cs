@@ -1,5 +1,3 @@
-using PicADaily.LocalCloud.Storage.Model;
-
 namespace PicADaily.LocalCloud.Storage.State;
 
 /// <summary>Opens the file of an indexed object; the stream keeps the content it opened even if the object is replaced meanwhile.</summary>

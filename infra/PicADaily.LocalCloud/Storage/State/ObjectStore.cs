@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.StaticFiles;
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Http;
-using PicADaily.LocalCloud.Storage.Model;
-using PicADaily.LocalCloud.Storage.Notifications;
 
 namespace PicADaily.LocalCloud.Storage.State;
 

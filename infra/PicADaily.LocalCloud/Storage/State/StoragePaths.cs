@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Storage.Model;
-
 namespace PicADaily.LocalCloud.Storage.State;
 
 /// <summary>

@@ -2,10 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Hosting;
-using PicADaily.LocalCloud.Vision.Model;
-using PicADaily.LocalCloud.Vision.State;
-
 namespace PicADaily.LocalCloud.Vision.Http;
 
 /// <summary>

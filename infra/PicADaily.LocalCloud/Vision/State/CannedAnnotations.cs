@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Vision.State;
 
 /// <summary>
