@@ -1,6 +1,5 @@
-using PicADaily.LocalCloud.PubSub.Delivery;
-
 using PicADaily.LocalCloud.Hosting;
+using PicADaily.LocalCloud.PubSub.Delivery;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;
 

@@ -1,8 +1,7 @@
 using PicADaily.LocalCloud.Storage;
-
+using PicADaily.LocalCloud.Storage.Folders;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using PicADaily.LocalCloud.Storage.Folders;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

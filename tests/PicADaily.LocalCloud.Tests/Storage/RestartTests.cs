@@ -1,12 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Storage;
-
-using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
 using PicADaily.LocalCloud.Storage.State;
+using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using PicADaily.Contracts.Topology;
-using PicADaily.LocalCloud.Tests.Support;
 using PicADaily.LocalCloud.Firestore.Query;
 using PicADaily.LocalCloud.PubSub.Model;
+using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.LocalCloud.Tests.Topology;
 

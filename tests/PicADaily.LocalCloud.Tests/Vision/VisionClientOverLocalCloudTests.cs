@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
 using PicADaily.GoogleCloud;
 using PicADaily.GoogleCloud.Vision;
 using PicADaily.LocalCloud.Tests.Support;
-
-using SixLabors.ImageSharp.PixelFormats;
 using PicADaily.LocalCloud.Vision;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace PicADaily.LocalCloud.Tests.Vision;
 
