@@ -1,4 +1,2 @@
-using PicADaily.LocalCloud.Hosting;
-
 var app = LocalCloudApp.Build(args);
 await app.RunAsync();

@@ -1,11 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Firestore.Http;
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Hosting;
-
 namespace PicADaily.LocalCloud.Firestore;
 
 /// <summary>Registers LocalCloud's Firestore REST v1 subset.</summary>
@@ -27,9 +22,8 @@ public static class FirestoreRegistration
 
     public static IEndpointRouteBuilder MapLocalFirestore(this IEndpointRouteBuilder endpoints)
     {
-        var methods = new[] { HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete };
-        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents/{**path}", methods, FirestoreEndpoints.Handle);
-        endpoints.MapMethods("/v1/projects/{project}/databases/{database}/documents:{verb}", methods, FirestoreEndpoints.Handle);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents/{**path}", "/", FirestoreRouter.RouteAsync);
+        endpoints.MapRawPath("/v1/projects/{project}/databases/{database}/documents:{verb}", "/", FirestoreRouter.RouteAsync);
         return endpoints;
     }
 }

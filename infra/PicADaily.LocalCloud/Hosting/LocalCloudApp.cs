@@ -1,12 +1,7 @@
 using Microsoft.Extensions.Options;
 
-using PicADaily.LocalCloud.Firestore;
 using PicADaily.LocalCloud.PubSub;
-using PicADaily.LocalCloud.Scheduler;
-using PicADaily.LocalCloud.Status;
-using PicADaily.LocalCloud.Storage;
 using PicADaily.LocalCloud.Topology;
-using PicADaily.LocalCloud.Vision;
 
 namespace PicADaily.LocalCloud.Hosting;
 

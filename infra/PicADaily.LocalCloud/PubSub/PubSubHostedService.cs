@@ -1,13 +1,21 @@
 namespace PicADaily.LocalCloud.PubSub;
 
 /// <summary>Resumes Pub/Sub from disk before anything else starts, and closes it last.</summary>
-internal sealed class PubSubHostedService(PubSubBroker broker) : IHostedService
+internal sealed class PubSubHostedService(PubSubRegistry registry, PubSubPublisher publisher, PushDispatchers push, PullLeases pull) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        broker.Start();
+        registry.Start();
+        publisher.Resume(registry.MaxStoredMessageId);
+        push.Start();
+        pull.Start();
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await broker.DisposeAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await pull.StopAsync();
+        await push.StopAsync();
+        await registry.StopAsync();
+    }
 }

@@ -1,9 +1,5 @@
 using System.Net;
 
-using PicADaily.LocalCloud.PubSub.Api;
-using PicADaily.LocalCloud.PubSub.Delivery;
-using PicADaily.LocalCloud.Scheduler;
-
 namespace PicADaily.LocalCloud.PubSub;
 
 /// <summary>The one-line hooks LocalCloudApp calls for Pub/Sub.</summary>
@@ -24,20 +20,23 @@ public static class PubSubRegistration
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers(); // a log line per push would cost more than the push; outcomes are on /localcloud/status
-        builder.Services.AddSingleton<PubSubBroker>();
+        builder.Services.AddSingleton<PubSubRegistry>();
+        builder.Services.AddSingleton<PubSubPublisher>();
+        builder.Services.AddSingleton<DeliveryOutcomes>();
+        builder.Services.AddSingleton<PushDispatchers>();
+        builder.Services.AddSingleton<PullLeases>();
         builder.Services.AddHttpClient(nameof(ExternalPubSubPublisher));
         // Decided when resolved, so configuration added after registration (tests, the app host) counts.
         builder.Services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<IConfiguration>()[ExternalPubSubPublisher.PubSubEmulatorHostKey] is { Length: > 0 } external
             ? ExternalPubSubPublisher.Create(sp.GetRequiredService<IHttpClientFactory>(), external)
-            : sp.GetRequiredService<PubSubBroker>());
+            : sp.GetRequiredService<PubSubPublisher>());
         builder.Services.AddHostedService<PubSubHostedService>();
         return builder;
     }
 
     public static WebApplication MapLocalCloudPubSub(this WebApplication app)
     {
-        TopicEndpoints.Map(app);
-        SubscriptionEndpoints.Map(app);
+        PubSubRouter.Map(app);
         return app;
     }
 }

@@ -9,12 +9,14 @@ public static partial class ResourceNames
 
     public static string Subscription(string project, string subscription) => $"projects/{project}/subscriptions/{subscription}";
 
+    public static GoogleErrorException NotFound(string resource) => GoogleErrorException.NotFound($"Resource not found (resource={resource}).");
+
     /// <summary>Checks an id the way Pub/Sub does: a letter first, 3–255 of <c>[A-Za-z0-9-_.~+%]</c>, not <c>goog…</c>.</summary>
     public static void ValidateId(string kind, string id)
     {
         if (!IdPattern().IsMatch(id) || id.StartsWith("goog", StringComparison.OrdinalIgnoreCase))
         {
-            throw PubSubException.InvalidArgument(
+            throw GoogleErrorException.InvalidArgument(
                 $"Invalid {kind} id '{id}': it must start with a letter, be 3–255 characters of [A-Za-z0-9-_.~+%] and not start with 'goog'.");
         }
     }
@@ -25,7 +27,7 @@ public static partial class ResourceNames
         var parts = name.Split('/');
         if (parts.Length != 4 || parts[0] != "projects" || parts[2] != collection || parts[1].Length == 0)
         {
-            throw PubSubException.InvalidArgument($"Invalid resource name '{name}': expected projects/{{project}}/{collection}/{{id}}.");
+            throw GoogleErrorException.InvalidArgument($"Invalid resource name '{name}': expected projects/{{project}}/{collection}/{{id}}.");
         }
 
         ValidateId(collection.TrimEnd('s'), parts[3]);

@@ -1,6 +1,3 @@
-using PicADaily.LocalCloud.PubSub.Filtering;
-using PicADaily.LocalCloud.PubSub.Model;
-
 namespace PicADaily.LocalCloud.PubSub;
 
 /// <summary>Checks a subscription the way Pub/Sub does and fills in its defaults.</summary>
@@ -10,13 +7,13 @@ public static class SubscriptionValidator
     private static readonly TimeSpan MaxRetention = TimeSpan.FromDays(31);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(600);
 
-    /// <exception cref="PubSubException">INVALID_ARGUMENT with the offending field.</exception>
+    /// <exception cref="GoogleErrorException">INVALID_ARGUMENT with the offending field.</exception>
     public static void Normalize(SubscriptionResource s)
     {
         s.AckDeadlineSeconds = s.AckDeadlineSeconds is null or 0 ? 10 : s.AckDeadlineSeconds;
         if (s.AckDeadlineSeconds is < 10 or > 600)
         {
-            throw PubSubException.InvalidArgument($"Invalid ackDeadlineSeconds {s.AckDeadlineSeconds}: must be 10–600.");
+            throw GoogleErrorException.InvalidArgument($"Invalid ackDeadlineSeconds {s.AckDeadlineSeconds}: must be 10–600.");
         }
 
         if (s.PushConfig is { } push)
@@ -27,7 +24,7 @@ public static class SubscriptionValidator
             }
             else if (!Uri.TryCreate(push.PushEndpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw PubSubException.InvalidArgument($"Invalid pushEndpoint '{push.PushEndpoint}': must be an absolute http(s) URL.");
+                throw GoogleErrorException.InvalidArgument($"Invalid pushEndpoint '{push.PushEndpoint}': must be an absolute http(s) URL.");
             }
         }
 
@@ -39,7 +36,7 @@ public static class SubscriptionValidator
             var max = Durations.Parse(retry.MaximumBackoff, "retryPolicy.maximumBackoff");
             if (min > MaxBackoff || max > MaxBackoff || min > max)
             {
-                throw PubSubException.InvalidArgument("Invalid retryPolicy: backoffs must be 0–600s with minimumBackoff ≤ maximumBackoff.");
+                throw GoogleErrorException.InvalidArgument("Invalid retryPolicy: backoffs must be 0–600s with minimumBackoff ≤ maximumBackoff.");
             }
         }
 
@@ -49,7 +46,7 @@ public static class SubscriptionValidator
             deadLetter.MaxDeliveryAttempts = deadLetter.MaxDeliveryAttempts is null or 0 ? 5 : deadLetter.MaxDeliveryAttempts;
             if (deadLetter.MaxDeliveryAttempts is < 5 or > 100)
             {
-                throw PubSubException.InvalidArgument($"Invalid deadLetterPolicy.maxDeliveryAttempts {deadLetter.MaxDeliveryAttempts}: must be 5–100.");
+                throw GoogleErrorException.InvalidArgument($"Invalid deadLetterPolicy.maxDeliveryAttempts {deadLetter.MaxDeliveryAttempts}: must be 5–100.");
             }
         }
 
@@ -58,7 +55,7 @@ public static class SubscriptionValidator
             var retention = Durations.Parse(s.MessageRetentionDuration, "messageRetentionDuration");
             if (retention < MinRetention || retention > MaxRetention)
             {
-                throw PubSubException.InvalidArgument("Invalid messageRetentionDuration: must be 10 minutes to 31 days.");
+                throw GoogleErrorException.InvalidArgument("Invalid messageRetentionDuration: must be 10 minutes to 31 days.");
             }
         }
 
@@ -73,7 +70,7 @@ public static class SubscriptionValidator
         }
         catch (FilterSyntaxException e)
         {
-            throw PubSubException.InvalidArgument($"Invalid filter: {e.Message}.");
+            throw GoogleErrorException.InvalidArgument($"Invalid filter: {e.Message}.");
         }
     }
 }

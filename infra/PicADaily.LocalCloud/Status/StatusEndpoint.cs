@@ -1,6 +1,3 @@
-using PicADaily.LocalCloud.PubSub;
-using PicADaily.LocalCloud.Scheduler;
-
 namespace PicADaily.LocalCloud.Status;
 
 /// <summary><c>GET /localcloud/status</c>: what LocalCloud's Pub/Sub and scheduler are doing, read-only.</summary>
@@ -8,17 +5,11 @@ public static class StatusEndpoint
 {
     public static WebApplication MapLocalCloudStatus(this WebApplication app)
     {
-        app.MapGet("/localcloud/status", async (PubSubBroker broker, JobScheduler scheduler) =>
-        {
-            foreach (var runtime in broker.Subscriptions)
+        app.MapGet("/localcloud/status", (PubSubRegistry registry, PushDispatchers push, JobScheduler scheduler) =>
+            Results.Json(new
             {
-                await broker.ExpireLeasesAsync(runtime);
-            }
-
-            return Results.Json(new
-            {
-                topics = broker.Topics.Select(t => t.Name),
-                subscriptions = broker.Subscriptions.Select(s => new
+                topics = registry.Topics.Select(t => t.Name),
+                subscriptions = registry.Subscriptions.Select(s => new
                 {
                     name = s.Name,
                     topic = s.Config.Topic,
@@ -31,7 +22,7 @@ public static class StatusEndpoint
                     nacked = s.Counters.Nacked,
                     deadLettered = s.Counters.DeadLettered,
                     filtered = s.Counters.Filtered,
-                    pushWindow = broker.PushWindowOf(s),
+                    pushWindow = push.WindowOf(s),
                     redelivered = s.Counters.Redelivered,
                     nacksByStatus = s.Counters.NacksByStatus,
                 }),
@@ -46,8 +37,7 @@ public static class StatusEndpoint
                     failures = j.Failures,
                     lastError = j.LastError,
                 }),
-            });
-        });
+            }));
         return app;
     }
 }

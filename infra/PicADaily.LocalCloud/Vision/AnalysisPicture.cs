@@ -1,5 +1,4 @@
 using PicADaily.Imaging;
-
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -34,7 +33,10 @@ public sealed class AnalysisPicture : IDisposable
 
     public int Height { get; }
 
-    /// <exception cref="ImageAnnotationException">Bad image data, with the loader's reason.</exception>
+    /// <summary>Vision's INVALID_ARGUMENT for a picture it cannot read.</summary>
+    public static GoogleErrorException BadImageData(string reason) => GoogleErrorException.InvalidArgument($"Bad image data: {reason}.");
+
+    /// <exception cref="GoogleErrorException">Bad image data, with the loader's reason.</exception>
     public static async Task<AnalysisPicture> LoadAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         Image<Rgb24> image;
@@ -44,7 +46,7 @@ public sealed class AnalysisPicture : IDisposable
         }
         catch (ImageRejectedException rejected)
         {
-            throw ImageAnnotationException.BadImageData(rejected.Message);
+            throw BadImageData(rejected.Message);
         }
 
         var (width, height) = (image.Width, image.Height);

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Storage;
-
 namespace PicADaily.LocalCloud.Vision;
 
 /// <summary>
@@ -16,24 +14,24 @@ public sealed class ImageSource(IServiceProvider services)
         {
             // Invalid base64 fails the whole request (as proto3 JSON parsing does); see AnnotateHandler.
             var bytes = Convert.FromBase64String(content.GetValue<string>());
-            return bytes.Length > 0 ? bytes : throw ImageAnnotationException.BadImageData("the image content is empty");
+            return bytes.Length > 0 ? bytes : throw AnalysisPicture.BadImageData("the image content is empty");
         }
 
         var uri = image?["source"]?["imageUri"]?.GetValue<string>() ?? image?["source"]?["gcsImageUri"]?.GetValue<string>();
         if (string.IsNullOrEmpty(uri))
         {
-            throw new ImageAnnotationException("No image present.");
+            throw GoogleErrorException.InvalidArgument("No image present.");
         }
 
         if (!uri.StartsWith("gs://", StringComparison.Ordinal) || uri.IndexOf('/', 5) is var slash && slash <= 5 || slash == uri.Length - 1)
         {
-            throw new ImageAnnotationException($"Invalid image URI \"{uri}\": LocalCloud reads only gs://bucket/object (it does not fetch http(s) URLs).");
+            throw GoogleErrorException.InvalidArgument($"Invalid image URI \"{uri}\": LocalCloud reads only gs://bucket/object (it does not fetch http(s) URLs).");
         }
 
         var reader = services.GetService<IObjectReader>()
-            ?? throw new ImageAnnotationException($"Error opening file: {uri}. LocalCloud has no storage registered to read it.", 9);
+            ?? throw GoogleErrorException.FailedPrecondition($"Error opening file: {uri}. LocalCloud has no storage registered to read it.");
         await using var stream = await reader.OpenReadAsync(uri[5..slash], uri[(slash + 1)..], cancellationToken)
-            ?? throw new ImageAnnotationException($"Error opening file: {uri}.", 5);
+            ?? throw GoogleErrorException.NotFound($"Error opening file: {uri}.");
         return await ReadCapped(stream, cancellationToken);
     }
 
@@ -47,7 +45,7 @@ public sealed class ImageSource(IServiceProvider services)
             buffer.Write(chunk, 0, read);
             if (buffer.Length > AnalysisPicture.MaxBytes)
             {
-                throw ImageAnnotationException.BadImageData($"the image is larger than {AnalysisPicture.MaxBytes} bytes");
+                throw AnalysisPicture.BadImageData($"the image is larger than {AnalysisPicture.MaxBytes} bytes");
             }
         }
 

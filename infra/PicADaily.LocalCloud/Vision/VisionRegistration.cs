@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-
-using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Vision;
 
@@ -19,37 +15,35 @@ public static class VisionRegistration
 
     public static IEndpointRouteBuilder MapLocalVision(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/images:annotate", (HttpRequest request, AnnotateHandler handler, CancellationToken ct) => handler.Annotate(request, ct));
-        endpoints.MapPost("/v1/projects/{project}/locations/{location}/images:annotate", (HttpRequest request, AnnotateHandler handler, CancellationToken ct) => handler.Annotate(request, ct));
-        endpoints.MapPut("/localcloud/vision/canned/{sha256}", PutCanned);
-        endpoints.MapDelete("/localcloud/vision/canned/{sha256}", (string sha256, CannedAnnotations canned) =>
-            CannedAnnotations.IsHash(sha256) ? Results.Json(new JsonObject { ["deleted"] = canned.Delete(sha256) }) : BadHash(sha256));
+        endpoints.MapRawPath("/v1/images:annotate", "/", AnnotateAsync);
+        endpoints.MapRawPath("/v1/projects/{project}/locations/{location}/images:annotate", "/", AnnotateAsync);
+        endpoints.MapRawPath("/localcloud/vision/canned/{sha256}", "/localcloud/vision/canned/", CannedAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> PutCanned(string sha256, HttpRequest request, CannedAnnotations canned, CancellationToken ct)
+    private static Task<IResult> AnnotateAsync(HttpContext context, IReadOnlyList<string> path) =>
+        context.RequestServices.GetRequiredService<AnnotateHandler>().Annotate(context.Request, context.RequestAborted);
+
+    private static async Task<IResult> CannedAsync(HttpContext context, IReadOnlyList<string> path)
     {
+        var sha256 = path[0];
         if (!CannedAnnotations.IsHash(sha256))
         {
-            return BadHash(sha256);
+            throw GoogleErrorException.InvalidArgument($"\"{sha256}\" is not a SHA-256 in hex (64 hex digits).");
         }
 
-        try
+        var canned = context.RequestServices.GetRequiredService<CannedAnnotations>();
+        switch (context.Request.Method)
         {
-            if (await JsonNode.ParseAsync(request.Body, cancellationToken: ct) is not JsonObject response)
-            {
-                return GoogleError.Result(HttpStatusCode.BadRequest, "INVALID_ARGUMENT", "The body must be a JSON object shaped like one AnnotateImageResponse.");
-            }
-
-            await canned.SaveAsync(sha256, response, ct);
-            return Results.Json(response);
-        }
-        catch (JsonException error)
-        {
-            return GoogleError.Result(HttpStatusCode.BadRequest, "INVALID_ARGUMENT", $"Invalid JSON payload received. {error.Message}");
+            case "PUT":
+                var response = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject
+                    ?? throw GoogleErrorException.InvalidArgument("The body must be a JSON object shaped like one AnnotateImageResponse.");
+                await canned.SaveAsync(sha256, response, context.RequestAborted);
+                return Results.Json(response);
+            case "DELETE":
+                return Results.Json(new JsonObject { ["deleted"] = canned.Delete(sha256) });
+            default:
+                throw GoogleErrorException.NotFound($"LocalCloud has no {context.Request.Method} on canned annotations.");
         }
     }
-
-    private static IResult BadHash(string sha256) =>
-        GoogleError.Result(HttpStatusCode.BadRequest, "INVALID_ARGUMENT", $"\"{sha256}\" is not a SHA-256 in hex (64 hex digits).");
 }

@@ -5,7 +5,7 @@ namespace PicADaily.LocalCloud.Tests.Differential;
 
 /// <summary>
 /// The Firestore REST calls the picture catalog makes (create, get, patch with updateMask and currentDocument,
-/// delete, the gallery and label queries, commit) and common ones (listDocuments, batchWrite,
+/// delete, the gallery and label queries, commit) and common ones (listDocuments,
 /// beginTransaction), against LocalCloud and Google's emulator.
 /// </summary>
 [Collection(DifferentialCollection.Name)]
@@ -92,7 +92,6 @@ public sealed class FirestoreConformanceTests(DifferentialTargets targets)
         new("get after commit", "GET", "v1/{db}/pictures/p3"),
         new("commit: precondition fails, nothing written", "POST", "v1/{db}:commit", """{"writes":[{"update":{"name":"{db}/pictures/p6","fields":{}}},{"update":{"name":"{db}/pictures/p1","fields":{}},"currentDocument":{"exists":false}}]}"""),
         new("get what the failed commit would have written", "GET", "v1/{db}/pictures/p6"),
-        new("batchWrite", "POST", "v1/{db}:batchWrite", """{"writes":[{"update":{"name":"{db}/pictures/p7","fields":{}}},{"update":{"name":"{db}/pictures/p1","fields":{}},"currentDocument":{"exists":false}}]}"""),
         new("beginTransaction", "POST", "v1/{db}:beginTransaction", "{}"),
         new("delete", "DELETE", "v1/{db}/pictures/p2"),
         new("delete missing", "DELETE", "v1/{db}/pictures/p2"),

@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-
 using Microsoft.Extensions.DependencyInjection;
-
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
+using PicADaily.LocalCloud.Firestore.Model;
+using PicADaily.LocalCloud.Firestore.State;
 using PicADaily.LocalCloud.Tests.Support;
-
 using static PicADaily.LocalCloud.Tests.Firestore.FirestoreApi;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;

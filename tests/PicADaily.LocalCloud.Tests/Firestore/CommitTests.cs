@@ -110,23 +110,4 @@ public sealed class CommitTests : IAsyncLifetime
         AssertError(HttpStatusCode.Conflict, "ALREADY_EXISTS", await Commit(Update("pictures/c", new JsonObject(), currentDocument: new JsonObject { ["exists"] = false })));
         AssertError(HttpStatusCode.NotFound, "NOT_FOUND", await Commit(Delete("pictures/none", new JsonObject { ["exists"] = true })));
     }
-
-    [Fact]
-    public async Task BatchWrite_applies_each_write_alone_and_reports_failures_per_write()
-    {
-        await api.Put("pictures/exists", new JsonObject { ["v"] = Int(1) });
-
-        var (status, body) = await api.Send(HttpMethod.Post, $"v1/{Root}:batchWrite", new JsonObject
-        {
-            ["writes"] = new JsonArray(
-                Update("pictures/new", new JsonObject { ["v"] = Int(1) }),
-                Update("pictures/exists", new JsonObject(), currentDocument: new JsonObject { ["exists"] = false })),
-        });
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Empty(body!["status"]![0]!.AsObject());
-        Assert.Equal(6, body["status"]![1]!["code"]!.GetValue<int>());
-        Assert.NotNull(body["writeResults"]![0]!["updateTime"]);
-        await api.Ok(HttpMethod.Get, Url("pictures/new"));
-    }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.PubSub.Filtering;
 using PicADaily.LocalCloud.Tests.Support;
-
 using static PicADaily.LocalCloud.Tests.Firestore.FirestoreApi;
 
 namespace PicADaily.LocalCloud.Tests.Firestore;

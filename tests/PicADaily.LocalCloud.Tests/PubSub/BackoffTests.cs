@@ -1,3 +1,4 @@
+using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.PubSub.Delivery;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;

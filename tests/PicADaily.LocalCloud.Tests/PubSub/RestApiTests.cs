@@ -262,33 +262,4 @@ public sealed class RestApiTests : IAsyncLifetime
         Assert.Equal(404, (int)again.StatusCode);
         Assert.Equal(404, (int)pull.StatusCode);
     }
-
-    [Fact]
-    public async Task A_pulled_message_not_acked_within_its_deadline_is_delivered_again_with_the_next_attempt_number()
-    {
-        await rest.CreateTopicOrFailAsync("leased");
-        await rest.CreateTopicOrFailAsync("leased-dlq");
-        await rest.CreateSubscriptionOrFailAsync("lease-sub", new
-        {
-            topic = rest.Topic("leased"),
-            ackDeadlineSeconds = 10,
-            deadLetterPolicy = new { deadLetterTopic = rest.Topic("leased-dlq"), maxDeliveryAttempts = 5 },
-        });
-        await rest.PublishOrFailAsync("leased", PubSubRest.Message("lease"));
-        var pullPath = $"v1/projects/{rest.Project}/subscriptions/lease-sub:pull";
-        var first = (await rest.PostAsync(pullPath, new { maxMessages = 1 }))["receivedMessages"]![0]!;
-        Assert.Equal(1, first["deliveryAttempt"]!.GetValue<int>());
-
-        JsonNode? again = null;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (again is null && DateTime.UtcNow < deadline)
-        {
-            again = (await rest.PostAsync(pullPath, new { maxMessages = 1 }))["receivedMessages"]?[0];
-            await Task.Delay(again is null ? 250 : 0);
-        }
-
-        Assert.NotNull(again);
-        Assert.Equal(2, again["deliveryAttempt"]!.GetValue<int>());
-        Assert.NotEqual(first["ackId"]!.GetValue<string>(), again["ackId"]!.GetValue<string>());
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

@@ -1,4 +1,7 @@
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Http;
+using PicADaily.LocalCloud.Storage.Model;
+using PicADaily.LocalCloud.Storage.Notifications;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

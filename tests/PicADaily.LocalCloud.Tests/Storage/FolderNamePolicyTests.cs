@@ -1,4 +1,5 @@
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Folders;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

@@ -9,6 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 
 using PicADaily.LocalCloud.Hosting;
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Folders;
+using PicADaily.LocalCloud.Storage.Http;
+using PicADaily.LocalCloud.Storage.Model;
+using PicADaily.LocalCloud.Storage.Notifications;
+using PicADaily.LocalCloud.Storage.State;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 
@@ -39,7 +44,7 @@ public sealed class FolderScannerHarness : IDisposable
         var paths = new StoragePaths(Microsoft.Extensions.Options.Options.Create(new LocalCloudOptions { DataPath = dataPath }));
         index = new StorageIndex(paths);
         var mutex = new StorageMutex();
-        Store = new ObjectStore(paths, index, mutex, new NotificationOutbox(new PublicEndpoint(new NoServer())), new OutboxSignal(), Time);
+        Store = new ObjectStore(paths, index, mutex, new NotificationOutbox(new PublicEndpoint(new NoServer())), new AsyncSignal(), Time);
         Catalog = new BucketCatalog(paths, index, mutex, Time);
         scanner = new BucketFolderScanner(paths, index, Store, Microsoft.Extensions.Options.Options.Create(settings), Time, NullLogger<BucketFolderScanner>.Instance);
         Folder = paths.BucketFolder(Bucket);

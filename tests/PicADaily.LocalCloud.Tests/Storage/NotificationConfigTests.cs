@@ -5,6 +5,7 @@ using Google;
 using Microsoft.Extensions.DependencyInjection;
 
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.State;
 
 using Notification = Google.Apis.Storage.v1.Data.Notification;
 

@@ -1,4 +1,5 @@
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.Model;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using PicADaily.LocalCloud.Storage;
-
+using PicADaily.LocalCloud.Storage.Folders;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

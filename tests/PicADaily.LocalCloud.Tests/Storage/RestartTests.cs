@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.Storage;
-
+using PicADaily.LocalCloud.Storage.State;
 using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
 
 namespace PicADaily.LocalCloud.Tests.Storage;

@@ -3,6 +3,7 @@ using System.Text;
 
 using Google;
 using Google.Cloud.Storage.V1;
+using PicADaily.LocalCloud.Storage.Model;
 
 using StorageObject = Google.Apis.Storage.v1.Data.Object;
 
@@ -52,7 +53,7 @@ public sealed class StorageClientTests
         Assert.Equal(uploaded.Generation, fetched.Generation);
         Assert.Equal(1, fetched.Metageneration);
         Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(content)), fetched.Md5Hash);
-        Assert.Equal(Convert.ToBase64String(BitConverter.GetBytes(LocalCloud.Storage.Crc32C.Compute(content)).Reverse().ToArray()), fetched.Crc32c);
+        Assert.Equal(Convert.ToBase64String(BitConverter.GetBytes(LocalCloud.Storage.Model.Crc32C.Compute(content)).Reverse().ToArray()), fetched.Crc32c);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using PicADaily.Contracts.Topology;
+using PicADaily.LocalCloud.Firestore.Query;
+using PicADaily.LocalCloud.PubSub.Model;
 using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.LocalCloud.Tests.Topology;

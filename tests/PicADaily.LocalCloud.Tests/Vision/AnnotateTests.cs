@@ -1,16 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-
 using Microsoft.Extensions.DependencyInjection;
-
 using PicADaily.LocalCloud.Storage;
+using PicADaily.LocalCloud.Storage.State;
 using PicADaily.LocalCloud.Tests.Support;
-
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
-
 using static PicADaily.LocalCloud.Tests.Vision.VisionApi;
 
 namespace PicADaily.LocalCloud.Tests.Vision;

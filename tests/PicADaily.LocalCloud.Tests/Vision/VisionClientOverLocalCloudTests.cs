@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
 using PicADaily.GoogleCloud;
 using PicADaily.GoogleCloud.Vision;
 using PicADaily.LocalCloud.Tests.Support;
-
+using PicADaily.LocalCloud.Vision;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace PicADaily.LocalCloud.Tests.Vision;

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
-using PicADaily.LocalCloud.Firestore.Writes;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>Get, create, patch and delete of one document.</summary>
@@ -16,7 +12,7 @@ public sealed class DocumentHandlers(FirestoreStore store)
     {
         var path = DocumentPath.ParseName(name);
         var mask = request.Query.ContainsKey("mask.fieldPaths") ? WriteParser.ParsePaths(request.Query["mask.fieldPaths"]) : null;
-        var document = store.Get(path) ?? throw FirestoreException.NotFound($"Document \"{path.Name}\" not found.");
+        var document = store.Get(path) ?? throw GoogleErrorException.NotFound($"Document \"{path.Name}\" not found.");
         return Results.Json(document.ToJson(mask));
     }
 
@@ -27,7 +23,7 @@ public sealed class DocumentHandlers(FirestoreStore store)
         var id = request.Query["documentId"].FirstOrDefault() is { Length: > 0 } given ? given : RandomNumberGenerator.GetString(IdAlphabet, 20);
         if (!DocumentPath.IsValidId(id))
         {
-            throw FirestoreException.InvalidArgument($"Invalid document id \"{id}\".");
+            throw GoogleErrorException.InvalidArgument($"Invalid document id \"{id}\".");
         }
 
         var write = new DocumentWrite(
@@ -61,7 +57,7 @@ public sealed class DocumentHandlers(FirestoreStore store)
             null => null,
             "true" => true,
             "false" => false,
-            var other => throw FirestoreException.InvalidArgument($"currentDocument.exists must be true or false, not \"{other}\"."),
+            var other => throw GoogleErrorException.InvalidArgument($"currentDocument.exists must be true or false, not \"{other}\"."),
         };
         return WriteParser.ParsePrecondition(exists, request.Query["currentDocument.updateTime"].FirstOrDefault());
     }

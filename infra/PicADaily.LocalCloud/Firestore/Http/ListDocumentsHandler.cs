@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Query;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary>
@@ -56,7 +54,7 @@ public sealed class ListDocumentsHandler(QueryExecutor executor)
         {
             null or "" or "0" => null,
             var text when int.TryParse(text, out var size) && size > 0 => size,
-            var text => throw FirestoreException.InvalidArgument($"pageSize must be a positive number, not \"{text}\"."),
+            var text => throw GoogleErrorException.InvalidArgument($"pageSize must be a positive number, not \"{text}\"."),
         };
 
     // The token is opaque to callers; an offset keeps it simple (a later page costs the pages before it).
@@ -80,7 +78,7 @@ public sealed class ListDocumentsHandler(QueryExecutor executor)
             // Falls through to the refusal below.
         }
 
-        throw FirestoreException.InvalidArgument($"Invalid pageToken \"{token}\".");
+        throw GoogleErrorException.InvalidArgument($"Invalid pageToken \"{token}\".");
     }
 
     // "created desc, __name__" -> structuredQuery orderBy entries.
@@ -95,7 +93,7 @@ public sealed class ListDocumentsHandler(QueryExecutor executor)
                 1 => "ASCENDING",
                 2 when words[1].Equals("asc", StringComparison.OrdinalIgnoreCase) => "ASCENDING",
                 2 when words[1].Equals("desc", StringComparison.OrdinalIgnoreCase) => "DESCENDING",
-                _ => throw FirestoreException.InvalidArgument($"Invalid orderBy \"{entry}\": expected \"field [asc|desc]\"."),
+                _ => throw GoogleErrorException.InvalidArgument($"Invalid orderBy \"{entry}\": expected \"field [asc|desc]\"."),
             };
             orders.Add(new JsonObject { ["field"] = new JsonObject { ["fieldPath"] = words[0] }, ["direction"] = direction });
         }

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Query;
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
 /// <summary><c>:runQuery</c>: the REST form of the result stream, a JSON array of <c>{document, readTime}</c>, or <c>[{readTime}]</c> when empty; the last element carries <c>"done": true</c>.</summary>

@@ -1,18 +1,15 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Values;
-using PicADaily.LocalCloud.Firestore.Writes;
-
 namespace PicADaily.LocalCloud.Firestore.Http;
 
-/// <summary>Turns the JSON <c>Write</c> of commit/batchWrite and the query parameters of patch/delete into <see cref="DocumentWrite"/>s.</summary>
+/// <summary>Turns the JSON <c>Write</c> of commit and the query parameters of patch/delete into <see cref="DocumentWrite"/>s.</summary>
 public static class WriteParser
 {
     public static DocumentWrite Parse(JsonNode? node, string root)
     {
         if (node is not JsonObject write)
         {
-            throw FirestoreException.InvalidArgument("Each write must be an object.");
+            throw GoogleErrorException.InvalidArgument("Each write must be an object.");
         }
 
         var precondition = ParsePrecondition(write["currentDocument"]);
@@ -38,7 +35,7 @@ public static class WriteParser
             return new DocumentWrite(InDatabase(transform["document"]?.GetValue<string>(), root), false, [], [], ParseTransforms(transform["fieldTransforms"]), precondition);
         }
 
-        throw FirestoreException.InvalidArgument("A write must hold update, delete or transform.");
+        throw GoogleErrorException.InvalidArgument("A write must hold update, delete or transform.");
     }
 
     public static Precondition? ParsePrecondition(bool? exists, string? updateTime)
@@ -50,7 +47,7 @@ public static class WriteParser
 
         if (updateTime is not null && !Timestamps.TryParse(updateTime, out _))
         {
-            throw FirestoreException.InvalidArgument($"currentDocument.updateTime \"{updateTime}\" is not a timestamp.");
+            throw GoogleErrorException.InvalidArgument($"currentDocument.updateTime \"{updateTime}\" is not a timestamp.");
         }
 
         Timestamps.TryParse(updateTime, out var micros);
@@ -71,7 +68,7 @@ public static class WriteParser
         {
             if (transform?["setToServerValue"]?.GetValue<string>() != "REQUEST_TIME")
             {
-                throw FirestoreException.Unimplemented("LocalCloud serves only the setToServerValue REQUEST_TIME field transform.");
+                throw GoogleErrorException.Unimplemented("LocalCloud serves only the setToServerValue REQUEST_TIME field transform.");
             }
 
             paths.Add(FieldPath.Parse(transform["fieldPath"]?.GetValue<string>()));
@@ -85,6 +82,6 @@ public static class WriteParser
         var path = DocumentPath.ParseName(name);
         return path.Name.StartsWith(root + "/", StringComparison.Ordinal)
             ? path
-            : throw FirestoreException.InvalidArgument($"Document {name} is not in database {root}.");
+            : throw GoogleErrorException.InvalidArgument($"Document {name} is not in database {root}.");
     }
 }

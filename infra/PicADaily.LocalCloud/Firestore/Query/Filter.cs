@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Query;
 
 /// <summary>A <c>where</c> clause, evaluated on one document with Firestore's semantics.</summary>

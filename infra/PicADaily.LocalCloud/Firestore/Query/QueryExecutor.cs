@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Query;
 
 /// <summary>

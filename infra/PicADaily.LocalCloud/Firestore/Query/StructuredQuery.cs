@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Query;
 
 /// <summary>One <c>orderBy</c> entry.</summary>
@@ -29,17 +27,17 @@ public sealed record StructuredQuery(
     {
         if (node is not JsonObject query)
         {
-            throw FirestoreException.InvalidArgument("runQuery needs a structuredQuery.");
+            throw GoogleErrorException.InvalidArgument("runQuery needs a structuredQuery.");
         }
 
         if (query["from"] is not JsonArray { Count: 1 } from || from[0]?["collectionId"]?.GetValue<string>() is not { Length: > 0 } collectionId)
         {
-            throw FirestoreException.InvalidArgument("structuredQuery.from must name exactly one collectionId.");
+            throw GoogleErrorException.InvalidArgument("structuredQuery.from must name exactly one collectionId.");
         }
 
         if (from[0]?["allDescendants"]?.GetValue<bool>() == true)
         {
-            throw FirestoreException.Unimplemented("LocalCloud does not serve collection-group queries (allDescendants).");
+            throw GoogleErrorException.Unimplemented("LocalCloud does not serve collection-group queries (allDescendants).");
         }
 
         var where = query["where"] is { } w ? ParseFilter(w) : null;
@@ -62,13 +60,13 @@ public sealed record StructuredQuery(
             var op = field["op"]?.GetValue<string>();
             if (op is null || !FieldOps.Contains(op))
             {
-                throw FirestoreException.InvalidArgument($"Unknown fieldFilter op \"{op}\".");
+                throw GoogleErrorException.InvalidArgument($"Unknown fieldFilter op \"{op}\".");
             }
 
             var value = ValueNormalizer.Normalize(field["value"], "fieldFilter.value");
             if (op is "IN" or "NOT_IN" or "ARRAY_CONTAINS_ANY" && value["arrayValue"]?["values"] is not JsonArray { Count: > 0 })
             {
-                throw FirestoreException.InvalidArgument($"A {op} filter needs a non-empty arrayValue.");
+                throw GoogleErrorException.InvalidArgument($"A {op} filter needs a non-empty arrayValue.");
             }
 
             return new FieldFilter(FieldPath.Parse(field["field"]?["fieldPath"]?.GetValue<string>()), op, value);
@@ -79,7 +77,7 @@ public sealed record StructuredQuery(
             var op = unary["op"]?.GetValue<string>();
             if (op is not ("IS_NULL" or "IS_NOT_NULL" or "IS_NAN" or "IS_NOT_NAN"))
             {
-                throw FirestoreException.InvalidArgument($"Unknown unaryFilter op \"{op}\".");
+                throw GoogleErrorException.InvalidArgument($"Unknown unaryFilter op \"{op}\".");
             }
 
             return new UnaryFilter(FieldPath.Parse(unary["field"]?["fieldPath"]?.GetValue<string>()), op);
@@ -90,13 +88,13 @@ public sealed record StructuredQuery(
             var op = composite["op"]?.GetValue<string>();
             if (op is not ("AND" or "OR") || composite["filters"] is not JsonArray { Count: > 0 } filters)
             {
-                throw FirestoreException.InvalidArgument("A compositeFilter needs op AND or OR and at least one filter.");
+                throw GoogleErrorException.InvalidArgument("A compositeFilter needs op AND or OR and at least one filter.");
             }
 
             return new CompositeFilter(op, [.. filters.Select(f => ParseFilter(f!))]);
         }
 
-        throw FirestoreException.InvalidArgument("A filter must be a fieldFilter, unaryFilter or compositeFilter.");
+        throw GoogleErrorException.InvalidArgument("A filter must be a fieldFilter, unaryFilter or compositeFilter.");
     }
 
     private static List<Ordering> ParseOrderBy(JsonNode? node)
@@ -107,7 +105,7 @@ public sealed record StructuredQuery(
             var direction = order?["direction"]?.GetValue<string>() ?? "ASCENDING";
             if (direction is not ("ASCENDING" or "DESCENDING"))
             {
-                throw FirestoreException.InvalidArgument($"Unknown orderBy direction \"{direction}\".");
+                throw GoogleErrorException.InvalidArgument($"Unknown orderBy direction \"{direction}\".");
             }
 
             result.Add(new Ordering(FieldPath.Parse(order?["field"]?["fieldPath"]?.GetValue<string>()), direction == "DESCENDING"));
@@ -156,7 +154,7 @@ public sealed record StructuredQuery(
         var values = node["values"] as JsonArray ?? [];
         if (values.Count == 0 || values.Count > orderCount)
         {
-            throw FirestoreException.InvalidArgument($"{name}.values must hold 1 to {orderCount} values (a prefix of orderBy).");
+            throw GoogleErrorException.InvalidArgument($"{name}.values must hold 1 to {orderCount} values (a prefix of orderBy).");
         }
 
         var keys = values.Select((v, i) => ValueKey.Encode(ValueNormalizer.Normalize(v, $"{name}.values[{i}]"))).ToList();
@@ -178,7 +176,7 @@ public sealed record StructuredQuery(
             JsonValueKind.String when int.TryParse(raw.GetValue<string>(), out var parsed) => parsed,
             _ => (int?)null,
         };
-        return ok is >= 0 ? ok : throw FirestoreException.InvalidArgument($"{name} must be a non-negative integer.");
+        return ok is >= 0 ? ok : throw GoogleErrorException.InvalidArgument($"{name} must be a non-negative integer.");
     }
 
     private static List<FieldPath>? ParseSelect(JsonNode? node)

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Writes;
 
 /// <summary>One write of a commit, patch, create or delete: an update (whole or masked) or a delete, with an optional precondition and server transforms.</summary>
@@ -17,4 +15,4 @@ public sealed record DocumentWrite(
 public sealed record Precondition(bool? Exists, long? UpdateTime);
 
 /// <summary>The outcome of one write: the new update time (none for a delete) and the transform results in order.</summary>
-public sealed record WriteOutcome(long? UpdateTime, IReadOnlyList<JsonObject> TransformResults, Storage.StoredDocument? Document);
+public sealed record WriteOutcome(long? UpdateTime, IReadOnlyList<JsonObject> TransformResults, StoredDocument? Document);

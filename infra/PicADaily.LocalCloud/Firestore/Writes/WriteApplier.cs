@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 
-using PicADaily.LocalCloud.Firestore.Storage;
-using PicADaily.LocalCloud.Firestore.Values;
-
 namespace PicADaily.LocalCloud.Firestore.Writes;
 
 /// <summary>Applies writes inside a store transaction with Firestore's precondition, mask and transform rules.</summary>
@@ -61,19 +58,19 @@ public static class WriteApplier
 
         if (precondition.Exists == true && current is null)
         {
-            throw FirestoreException.NotFound($"No document to update: {path.Name}");
+            throw GoogleErrorException.NotFound($"No document to update: {path.Name}");
         }
 
         if (precondition.Exists == false && current is not null)
         {
-            throw FirestoreException.AlreadyExists($"Document already exists: {path.Name}");
+            throw GoogleErrorException.AlreadyExists($"Document already exists: {path.Name}");
         }
 
         if (precondition.UpdateTime is { } expected && current?.UpdateTime != expected)
         {
             throw current is null
-                ? FirestoreException.NotFound($"No document to update: {path.Name}")
-                : FirestoreException.FailedPrecondition($"The document {path.Name} was updated at {Timestamps.Format(current.UpdateTime)}, not at {Timestamps.Format(expected)}.");
+                ? GoogleErrorException.NotFound($"No document to update: {path.Name}")
+                : GoogleErrorException.FailedPrecondition($"The document {path.Name} was updated at {Timestamps.Format(current.UpdateTime)}, not at {Timestamps.Format(expected)}.");
         }
     }
 }

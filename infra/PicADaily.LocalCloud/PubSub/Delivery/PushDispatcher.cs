@@ -6,7 +6,7 @@ namespace PicADaily.LocalCloud.PubSub.Delivery;
 /// It sleeps on the subscription's signal (a publish, a nack, a config change), until the next
 /// backoff comes due, or until a push frees a slot, never on a polling interval.
 /// </summary>
-internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker broker, PushSender sender, int ceiling, ILogger logger)
+internal sealed class PushDispatcher(SubscriptionRuntime runtime, DeliveryOutcomes outcomes, PushSender sender, int ceiling, ILogger logger)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UnexpectedFailureDelay = TimeSpan.FromSeconds(1);
@@ -57,7 +57,7 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
                 continue;
             }
 
-            if (!runtime.TryTake(broker.NowUnixMs, out var delivery, out var wait))
+            if (!runtime.TryTake(outcomes.NowUnixMs, out var delivery, out var wait))
             {
                 Window.Release();
                 await runtime.Signal.WaitAsync(wait, cancellationToken);
@@ -84,14 +84,14 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
             {
                 // The slot is freed without waiting for the ack's commit: losing an ack in a crash
                 // only means one more delivery, which at-least-once allows.
-                broker.Acknowledge(runtime, delivery);
+                outcomes.Acknowledge(runtime, delivery);
             }
             else
             {
                 // Every nack is a delivery attempt, a 429 too, as on Google Cloud: the window is
                 // what keeps rejections rare, not an exemption from retry and dead-letter rules.
                 runtime.Counters.CountPushNack(outcome.Value);
-                await broker.NackAsync(runtime, delivery);
+                await outcomes.NackAsync(runtime, delivery);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,7 +102,7 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, PubSubBroker b
         {
             logger.LogError(e, "Push of message {MessageId} on {Subscription} failed unexpectedly; it will be pushed again",
                 delivery.Message.MessageId, runtime.Name);
-            runtime.Requeue(delivery, delivery.Failures, broker.NowUnixMs + (long)UnexpectedFailureDelay.TotalMilliseconds);
+            runtime.Requeue(delivery, delivery.Failures, outcomes.NowUnixMs + (long)UnexpectedFailureDelay.TotalMilliseconds);
         }
         finally
         {

@@ -37,25 +37,18 @@ public sealed class FilterParser
 
     private Token Current => tokens[position];
 
-    private FilterExpression ParseOr()
+    private FilterExpression ParseOr() => ParseChain("OR", ParseAnd, (left, right) => new Or(left, right));
+
+    private FilterExpression ParseAnd() => ParseChain("AND", ParseUnary, (left, right) => new And(left, right));
+
+    // Left-associative: a AND b AND c is (a AND b) AND c.
+    private FilterExpression ParseChain(string keyword, Func<FilterExpression> operand, Func<FilterExpression, FilterExpression, FilterExpression> combine)
     {
-        var left = ParseAnd();
-        while (IsKeyword("OR"))
+        var left = operand();
+        while (IsKeyword(keyword))
         {
             position++;
-            left = new Or(left, ParseAnd());
-        }
-
-        return left;
-    }
-
-    private FilterExpression ParseAnd()
-    {
-        var left = ParseUnary();
-        while (IsKeyword("AND"))
-        {
-            position++;
-            left = new And(left, ParseUnary());
+            left = combine(left, operand());
         }
 
         return left;
