@@ -64,6 +64,7 @@ public sealed class CollageTickHandler(
             var pictures = thumbnails.Select(t => new CollagePicture(t.Picture.Name, t.Picture.Generation)).ToList();
             var created = new CollageCreated(bucket, ArtifactMetadata.CollageObjectName, written.Value, pictures);
             await publisher.PublishAsync(Topics.PictureActivity, ActivityEventFactory.Create(settings.Value.ServiceName, created), cancellationToken);
+            PictureSpans.RecordForEach("collage includes the picture", thumbnails.Select(t => t.Picture));
             return HandlerOutcome.Handled(pictures.Count == 0 ? "collage removed: no visible pictures" : $"collage of {pictures.Count} pictures");
         }
 
