@@ -12,7 +12,10 @@ namespace PicADaily.AppHost;
 /// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
 /// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway),
 /// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
-/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core).
+/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core) and
+/// <c>OtlpEndpoint</c> (an OTLP/HTTP receiver that gets every resource's telemetry instead of the dashboard; the
+/// end-to-end trace test's collector). The dashboard's address is handed to the frontend, whose picture pages link
+/// to each picture's trace there.
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
 /// starts, and forwarded in the form its reader expects, so a typo is one clear error instead of a
 /// resource dying after "Distributed application started".
@@ -21,7 +24,8 @@ internal sealed record EmbeddedSettings(
     string DataPath,
     string TopologyPath,
     IReadOnlyDictionary<string, string> LocalCloudOverrides,
-    IReadOnlyDictionary<string, string> ServiceOverrides)
+    IReadOnlyDictionary<string, string> ServiceOverrides,
+    string? DashboardUrl)
 {
     public const string ProjectId = "picadaily-local";
 
@@ -49,12 +53,22 @@ internal sealed record EmbeddedSettings(
         var serviceOverrides = new Dictionary<string, string>();
         Forward(configuration, "DecodeConcurrency", "Images__DecodeConcurrency", serviceOverrides, errors, text => PositiveInteger("DecodeConcurrency", text));
         Forward(configuration, "MaxConcurrentEvents", "Events__MaxConcurrent", serviceOverrides, errors, text => PositiveInteger("MaxConcurrentEvents", text));
+        if (Forward(configuration, "OtlpEndpoint", "OTEL_EXPORTER_OTLP_ENDPOINT", serviceOverrides, errors, text => HttpUrl("OtlpEndpoint", text)) is not null)
+        {
+            // Set after Aspire's own OTLP variables, so these win, for LocalCloud as for the services.
+            serviceOverrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            overrides["OTEL_EXPORTER_OTLP_ENDPOINT"] = serviceOverrides["OTEL_EXPORTER_OTLP_ENDPOINT"];
+            overrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
         if (errors.Count > 0)
         {
             throw new AppHostOptionsException(errors);
         }
 
-        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides);
+        // The dashboard answers where the app host's launch profile says (applicationUrl).
+        var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, dashboard);
     }
 
     /// <summary>Validates and converts <paramref name="key"/> when it is given; returns what was given.</summary>
@@ -81,6 +95,11 @@ internal sealed record EmbeddedSettings(
 
     private static string ProtoDuration(string key, string text) =>
         Duration(key, text).TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "s";
+
+    private static string HttpUrl(string key, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.ToString().TrimEnd('/')
+            : throw new FormatException($"{key}: '{text}' is not an http(s) URL.");
 
     private static string PositiveInteger(string key, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0

@@ -13,8 +13,13 @@ internal static class ServiceWiring
         builder.AddPicADailyService<Projects.PicADaily_GarbageCollection>("garbage-collection", endpoints, settings),
         // Locally nobody signs in: a labelled stand-in identity is recorded as the uploader (it is no admin).
         builder.AddPicADailyService<Projects.PicADaily_Frontend>("frontend", endpoints, settings)
-            .WithEnvironment("Access__DevelopmentIdentity", DevelopmentIdentity),
+            .WithEnvironment("Access__DevelopmentIdentity", DevelopmentIdentity)
+            .WithDashboardLink(settings.DashboardUrl),
     ];
+
+    // Picture pages link to the picture's trace in the dashboard.
+    private static IResourceBuilder<ProjectResource> WithDashboardLink(this IResourceBuilder<ProjectResource> frontend, string? dashboardUrl) =>
+        dashboardUrl is null ? frontend : frontend.WithEnvironment("Traces__DashboardUrl", dashboardUrl);
 
     public static IResourceBuilder<ProjectResource> AddLocalCloud(this IDistributedApplicationBuilder builder, EmbeddedSettings settings) =>
         builder.AddProject<Projects.PicADaily_LocalCloud>("localcloud")

@@ -67,6 +67,7 @@ public sealed class CollageTickHandler(
 
         var pictures = thumbnails.Select(t => new CollagePicture(t.Picture.Name, t.Picture.Generation)).ToList();
         await announcer.AnnounceAsync(new CollageCreated(bucket, ArtifactMetadata.CollageObjectName, written.Value, pictures), cancellationToken);
+        PictureSpans.RecordForEach("collage includes the picture", thumbnails.Select(t => t.Picture));
         return Step<HandlerOutcome>.Continue(HandlerOutcome.Handled(pictures.Count == 0 ? "collage removed: no visible pictures" : $"collage of {pictures.Count} pictures"));
     }
 

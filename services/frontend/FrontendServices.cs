@@ -50,6 +50,7 @@ public static class FrontendServices
         services.AddTransient<ITimelineStore, FirestoreTimelineStore>();
         services.AddTransient<GalleryQuery>();
         services.AddTransient<PictureDetailsQuery>();
+        services.AddSingleton<TraceLinks>();
         services.AddTransient<PictureUploader>();
         services.AddTransient<PictureDeleter>();
         services.AddTransient<PictureVisibility>();

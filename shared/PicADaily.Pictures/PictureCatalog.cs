@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using PicADaily.Contracts.Pictures;
+using PicADaily.Contracts.Storage;
 using PicADaily.GoogleCloud.Errors;
 using PicADaily.GoogleCloud.Firestore;
 
@@ -19,16 +21,24 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
         return document is null ? null : new StoredPicture(PictureDocumentMapping.FromFields(document), document.UpdateTime);
     }
 
-    /// <summary>Records what analysis found for <paramref name="generation"/>.</summary>
-    public Task<Step<CatalogWrite>> RecordAnalysisAsync(string name, long generation, DateTimeOffset created, PictureAnalysis analysis, CancellationToken cancellationToken) =>
-        UpdateAsync(name, generation, created, picture => picture with
+    /// <summary>
+    /// Records what analysis found for <paramref name="generation"/>, and the trace the analysis runs
+    /// in (the current activity: the event endpoint continues the picture's trace), so that work
+    /// reading the document later, such as the collage, can join the picture's trace.
+    /// </summary>
+    public Task<Step<CatalogWrite>> RecordAnalysisAsync(string name, long generation, DateTimeOffset created, PictureAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var traceParent = PictureTrace.TraceParentOf(Activity.Current);
+        return UpdateAsync(name, generation, created, picture => picture with
         {
+            TraceParent = traceParent ?? picture.TraceParent,
             Analyzed = true,
             Safe = analysis.Safe,
             Labels = analysis.Labels,
             Color = analysis.Color,
             RejectionReason = analysis.RejectionReason,
         }, cancellationToken);
+    }
 
     /// <summary>Records that the thumbnail of <paramref name="generation"/> exists.</summary>
     public Task<Step<CatalogWrite>> RecordThumbnailAsync(string name, long generation, DateTimeOffset created, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ internal static class PictureDocumentMapping
         [PictureFields.Analyzed] = picture.Analyzed,
         [PictureFields.RejectionReason] = picture.RejectionReason is null ? new NullValue() : picture.RejectionReason,
         [PictureFields.Thumbnail] = picture.Thumbnail,
+        [PictureFields.TraceParent] = picture.TraceParent is null ? new NullValue() : picture.TraceParent,
         [PictureFields.Visible] = picture.Visible,
     };
 
@@ -31,5 +32,6 @@ internal static class PictureDocumentMapping
         Analyzed = document[PictureFields.Analyzed] is BooleanValue { Value: true },
         RejectionReason = document[PictureFields.RejectionReason] is StringValue reason ? reason.Value : null,
         Thumbnail = document[PictureFields.Thumbnail] is BooleanValue { Value: true },
+        TraceParent = document[PictureFields.TraceParent] is StringValue traceParent ? traceParent.Value : null,
     };
 }

@@ -19,6 +19,7 @@ public static class LocalCloudApp
         builder.Services.AddOptions<LocalCloudOptions>()
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
+        builder.AddLocalCloudTelemetry();
         // Each API registers its services here (one line per API).
         builder.Services.AddStorageApi();
         builder.AddLocalCloudPubSub();

@@ -8,10 +8,19 @@ public sealed record LocalLabel(string Description, double Score);
 
 /// <summary>
 /// Honest, non-semantic labels computed from pixels (see README.md): colour names of the dominant
-/// colours, Bright/Dark, Landscape/Portrait/Square, Monochrome, Colorful. Deterministic for an image.
+/// colours, "Brightness: bright/dark", "Orientation: landscape/portrait/square", Monochrome, Colorful.
+/// Deterministic for an image. Brightness and orientation say what they describe in the label itself:
+/// a bare "Landscape" or "Portrait" reads like a scene label (a close-up of a rose is not a landscape),
+/// and the gallery filters by these words.
 /// </summary>
 public static class LocalLabels
 {
+    public const string BrightLabel = "Brightness: bright";
+    public const string DarkLabel = "Brightness: dark";
+    public const string LandscapeLabel = "Orientation: landscape";
+    public const string PortraitLabel = "Orientation: portrait";
+    public const string SquareLabel = "Orientation: square";
+
     private static readonly (string Name, int R, int G, int B)[] Palette =
     [
         ("Black", 0, 0, 0), ("White", 255, 255, 255), ("Gray", 128, 128, 128), ("Red", 220, 30, 30),
@@ -36,15 +45,15 @@ public static class LocalLabels
         var (luma, saturation, hues) = Statistics(small);
         if (luma >= 0.6)
         {
-            labels.Add(new LocalLabel("Bright", luma));
+            labels.Add(new LocalLabel(BrightLabel, luma));
         }
         else if (luma <= 0.35)
         {
-            labels.Add(new LocalLabel("Dark", 1 - luma));
+            labels.Add(new LocalLabel(DarkLabel, 1 - luma));
         }
 
         var aspect = (double)width / height;
-        labels.Add(new LocalLabel(aspect > 1.05 ? "Landscape" : aspect < 0.95 ? "Portrait" : "Square", 0.99));
+        labels.Add(new LocalLabel(aspect > 1.05 ? LandscapeLabel : aspect < 0.95 ? PortraitLabel : SquareLabel, 0.99));
 
         if (saturation < 0.12)
         {

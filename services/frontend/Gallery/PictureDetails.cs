@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Pictures;
+using PicADaily.Contracts.Storage;
 using PicADaily.Frontend.Storage;
 using PicADaily.Frontend.Timeline;
 using PicADaily.ServiceDefaults.Hosting;
@@ -12,6 +13,13 @@ public sealed record PictureDetails(string Name, StoredObjectInfo? Original, Pic
     public bool Exists => Original is not null || Document is not null || Timeline.Count > 0;
 
     public bool Visible => Document?.Visible == true && Document.Generation == Original?.Generation;
+
+    /// <summary>
+    /// The trace id of the picture's upload: from the original's metadata (written at upload, or when
+    /// LocalCloud announced a dropped file), else from the document (the analysis ran in that trace).
+    /// </summary>
+    public string? TraceId =>
+        PictureTrace.TraceIdOf(Original?.Metadata.GetValueOrDefault(PictureTrace.TraceParentKey)) ?? PictureTrace.TraceIdOf(Document?.TraceParent);
 }
 
 /// <summary>Gathers <see cref="PictureDetails"/> from storage, Firestore and the timeline.</summary>

@@ -7,8 +7,11 @@ using PicADaily.Frontend.Ownership;
 namespace PicADaily.Frontend.Pages;
 
 /// <summary>One picture: the full image (when everybody may see it), what analysis found, delete, and its timeline ("where did my picture go?").</summary>
-public sealed class PictureModel(PictureDetailsQuery query, PictureDeleter deleter) : PageModel
+public sealed class PictureModel(PictureDetailsQuery query, PictureDeleter deleter, TraceLinks traces) : PageModel
 {
+    /// <summary>Where the picture's trace is shown (the dashboard locally, Cloud Trace on Google Cloud), if known.</summary>
+    public Uri? TraceUrl => Details?.TraceId is { } traceId ? traces.For(traceId) : null;
+
     public PictureDetails? Details { get; private set; }
 
     public bool Deleted { get; private set; }

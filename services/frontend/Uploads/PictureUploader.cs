@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PicADaily.Contracts.Storage;
 using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Ownership;
 using PicADaily.Frontend.Storage;
@@ -11,9 +13,10 @@ namespace PicADaily.Frontend.Uploads;
 /// <summary>
 /// Stores uploaded pictures in the pictures bucket under fresh, safe names
 /// (<c>yyyyMMdd/{guid}.{ext}</c>, the extension from the sniffed format), keeping the person's file
-/// name as custom metadata. Content decides what is a picture, never the name. Each stored picture
-/// gets a fresh delete capability, whose hash (and the uploader's identity, when known) is written
-/// with the object in the same request, so a picture never exists without its owner's key.
+/// name and the upload's trace context as custom metadata. Content decides what is a picture, never
+/// the name. Each stored picture gets a fresh delete capability, whose hash (and the uploader's
+/// identity, when known) is written with the object in the same request, so a picture never exists
+/// without its owner's key.
 /// </summary>
 public sealed partial class PictureUploader(
     IPictureObjects objects,
@@ -74,6 +77,13 @@ public sealed partial class PictureUploader(
             [ObjectMetadataKeys.OriginalName] = fileName,
             [ObjectMetadataKeys.DeleteTokenSha256] = deleteTokenSha256,
         };
+        // The picture's trace travels with it: every service that reacts to this object continues this
+        // upload's trace (see PictureTrace), and the picture page links to it.
+        if (PictureTrace.TraceParentOf(Activity.Current) is { } traceParent)
+        {
+            metadata[PictureTrace.TraceParentKey] = traceParent;
+        }
+
         if (uploader.Identity is { } identity)
         {
             metadata[ObjectMetadataKeys.UploadedBy] = uploader.IsDevelopmentIdentity ? identity + " (development identity)" : identity;

@@ -37,6 +37,12 @@ public sealed record PictureDocument
     public bool Thumbnail { get; init; }
 
     /// <summary>
+    /// W3C traceparent of the analysis of <see cref="Generation"/>, a span of the picture's own trace
+    /// (see <c>Storage.PictureTrace</c>): later work that reads the document, the collage, joins that trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
     /// Analysed as safe and thumbnailed, both for <see cref="Generation"/>: what the gallery and the
     /// collage show. Stored (not derived at read time) so that it can be queried and indexed.
     /// </summary>
@@ -55,5 +61,6 @@ public static class PictureFields
     public const string Analyzed = "analyzed";
     public const string RejectionReason = "rejectionReason";
     public const string Thumbnail = "thumbnail";
+    public const string TraceParent = "traceParent";
     public const string Visible = "visible";
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PicADaily.Contracts.Decoding;
+using PicADaily.Contracts.Storage;
 
 namespace PicADaily.ServiceDefaults.Events;
 
@@ -191,11 +192,16 @@ public static class EventEndpoint
         return new DeliveryRequest(headers, request.ContentType, buffer.ToArray());
     }
 
-    // The event's own traceparent (set by the service that published it) links this work into the picture's trace.
+    // One trace per picture: the work joins the trace the picture was created in. Precedence, first
+    // found wins: (1) the trace recorded in the object's own metadata (a storage event: the upload's
+    // trace, travelling with the picture; an Eventarc or Pub/Sub trace of the notification itself is
+    // only a delivery's), (2) the event's traceparent extension (our events: the publisher's span,
+    // itself in the picture's trace), (3) none: the HTTP request's span, which continues whatever
+    // the deliverer sent. The request's span is linked whenever it is not the parent.
     private static Activity? StartActivity(InboundEvent inboundEvent)
     {
         var links = Activity.Current is { } http ? new[] { new ActivityLink(http.Context) } : null;
-        ActivityContext.TryParse(inboundEvent.Delivery.TraceParent, null, out var parent);
+        var parent = ParentOf(inboundEvent);
         var activity = EventTelemetry.Source.StartActivity($"handle {inboundEvent.Type}", ActivityKind.Consumer, parent, links: links);
         activity?.SetTag("cloudevents.event_id", inboundEvent.Id);
         activity?.SetTag("cloudevents.event_type", inboundEvent.Type);
@@ -203,6 +209,11 @@ public static class EventEndpoint
         activity?.SetTag("picadaily.generation", inboundEvent.ObjectGeneration);
         return activity;
     }
+
+    private static ActivityContext ParentOf(InboundEvent inboundEvent) =>
+        inboundEvent is StorageObjectEvent { Object.Metadata: var metadata } && PictureTrace.TryRead(metadata, out var picture) ? picture
+        : PictureTrace.TryParse(inboundEvent.Delivery.TraceParent, null, out var published) ? published
+        : default;
 
     private static void Record(EventTelemetry telemetry, InboundEvent inboundEvent, string outcome, long started)
     {

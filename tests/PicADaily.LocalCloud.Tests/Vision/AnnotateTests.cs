@@ -69,11 +69,13 @@ public sealed class AnnotateTests : IAsyncLifetime
 
         Assert.Contains("Red", Labels(first));
         Assert.Contains("Blue", Labels(first));
-        Assert.Contains("Landscape", Labels(first));
+        Assert.Contains("Orientation: landscape", Labels(first));
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
         Assert.All(first["labelAnnotations"]!.AsArray(), l => Assert.InRange(l!["score"]!.GetValue<double>(), 0, 1));
-        Assert.Subset(Labels(portrait).ToHashSet(), new HashSet<string> { "White", "Bright", "Portrait", "Monochrome" });
-        Assert.DoesNotContain("Landscape", Labels(portrait));
+        Assert.Subset(Labels(portrait).ToHashSet(), new HashSet<string> { "White", "Brightness: bright", "Orientation: portrait", "Monochrome" });
+        Assert.DoesNotContain("Orientation: landscape", Labels(portrait));
+        // No bare orientation or brightness word that would read like a scene label in the gallery filter.
+        Assert.DoesNotContain(Labels(first).Concat(Labels(portrait)), label => label is "Landscape" or "Portrait" or "Square" or "Bright" or "Dark");
     }
 
     [Fact]

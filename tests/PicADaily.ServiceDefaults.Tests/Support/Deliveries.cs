@@ -73,6 +73,12 @@ public static class Deliveries
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 
+    /// <summary>The FINALIZE notification (JSON_API_V1, wrapped push) of an object with this custom metadata.</summary>
+    public static HttpRequestMessage StorageFinalizeWithMetadata(IReadOnlyDictionary<string, string> metadata) =>
+        Json("application/json", Envelope(
+            JsonSerializer.Serialize(new { kind = "storage#object", bucket = Bucket, name = Name, generation = "42", contentType = "image/png", size = "10", metadata }),
+            NotificationAttributes));
+
     /// <summary>A Pub/Sub push envelope around a message as published (e.g. one of our encoded CloudEvents).</summary>
     public static HttpRequestMessage Push(PubSubMessage message) =>
         Json("application/json", JsonSerializer.Serialize(new

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.StaticFiles;
+using PicADaily.Contracts.Storage;
+using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Storage.State;
 
@@ -112,8 +115,17 @@ public sealed class ObjectStore(
 
         var now = time.GetUtcNow();
         var contentType = ContentTypes.TryGetContentType(name, out var guessed) ? guessed : "application/octet-stream";
+        // A dropped file has no upload whose trace it could continue: its trace starts here, and travels
+        // in its custom metadata as an upload's does (PictureTrace). Only when traces are exported.
+        using var announced = LocalCloudTelemetry.Source.StartActivity($"folder drop {bucket}/{name}", ActivityKind.Producer, parentContext: default);
+        var metadata = new Dictionary<string, string>();
+        if (PictureTrace.TraceParentOf(announced) is { } traceParent)
+        {
+            metadata[PictureTrace.TraceParentKey] = traceParent;
+        }
+
         var created = new StoredObject(bucket, name, GenerationClock.Next(session, time), 1, hashes.Size, contentType,
-            new Dictionary<string, string>(), new Dictionary<string, string>(), hashes.Md5Base64, hashes.Crc32CBase64, now, now, hashedStamp.Ticks);
+            metadata, new Dictionary<string, string>(), hashes.Md5Base64, hashes.Crc32CBase64, now, now, hashedStamp.Ticks);
         session.UpsertObject(created);
         outbox.RecordNewGeneration(session, live, created, now);
         session.Commit();
