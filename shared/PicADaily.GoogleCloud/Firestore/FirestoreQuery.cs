@@ -44,6 +44,9 @@ public enum FirestoreDirection
 /// <param name="Before">True: the position is just before these values (results include them).</param>
 public sealed record FirestoreCursor(IReadOnlyList<FirestoreValue> Values, bool Before)
 {
+    /// <summary>Results start at these values, inclusive.</summary>
+    public static FirestoreCursor StartAtValues(params FirestoreValue[] values) => new(values, Before: true);
+
     /// <summary>Results start just after these values (the next page after the last document seen).</summary>
     public static FirestoreCursor StartAfter(params FirestoreValue[] values) => new(values, Before: false);
 }

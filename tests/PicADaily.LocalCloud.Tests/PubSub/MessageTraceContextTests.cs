@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using PicADaily.LocalCloud.PubSub;
 using PicADaily.LocalCloud.PubSub.Delivery;
+using PicADaily.LocalCloud.PubSub.Model;
 
 namespace PicADaily.LocalCloud.Tests.PubSub;
 
