@@ -11,7 +11,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("image-analysis");
 builder.Services.AddPictureServices(builder.Configuration);
 builder.Services.AddSafeImageLoader(builder.Configuration);
-builder.Services.AddSingleton<VisionInputPreparer>();
+builder.Services.AddOptions<AnalysisOptions>()
+    .BindConfiguration(AnalysisOptions.SectionName)
+    .Validate(o => Enum.IsDefined(o.Colour), "Analysis:Colour must be 'local' or 'vision'.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(services => new VisionInputPreparer(
+    services.GetRequiredService<SafeImageLoader>(),
+    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysisOptions>>().Value.Colour));
 builder.Services.AddEventHandler<StorageObjectEvent, PictureUploadedHandler>(EventTypes.Storage.Finalized);
 
 var app = builder.Build();

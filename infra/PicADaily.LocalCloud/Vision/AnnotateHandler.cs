@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using PicADaily.Imaging.Colors;
 using PicADaily.LocalCloud.Hosting;
 
 namespace PicADaily.LocalCloud.Vision;

@@ -1,3 +1,5 @@
+using PicADaily.Imaging.Colors;
+
 using System.Text.Json.Nodes;
 
 namespace PicADaily.LocalCloud.Vision;
