@@ -27,6 +27,10 @@ switch (args)
             bound.Length > 0 ? int.Parse(bound[0], invariant) : 1,
             bound.Length > 1 ? long.Parse(bound[1], invariant) : 50_000_000,
             bound.Length > 2 ? double.Parse(bound[2], invariant) : null);
+    case ["--p7", .. var p7]:
+        // Dollars per 1,000 pictures: [pictures measured in process].
+        await PicADaily.Benchmarks.Cost.CostModel.MeasureAsync(p7.Length > 0 ? int.Parse(p7[0], System.Globalization.CultureInfo.InvariantCulture) : 20, Console.Out);
+        return 0;
     case ["--p4-flood"]:
         return await PeakMemoryProbe.PixelFloodAsync();
     case ["--p2", .. var p2]:
