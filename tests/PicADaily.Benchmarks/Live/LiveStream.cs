@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PicADaily.Benchmarks.Live;
+
+/// <summary>
+/// An open <c>/api/live</c> stream, as the gallery page keeps one: when each picture was first named on
+/// it (a listener who is not its uploader hears a name only once the picture is visible).
+/// </summary>
+internal sealed class LiveStream : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, TimeSpan> firstNamed = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stop = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stopwatch clock;
+    private readonly Task reading;
+
+    public LiveStream(HttpClient frontend, Stopwatch clock)
+    {
+        this.clock = clock;
+        reading = ReadAsync(frontend);
+    }
+
+    public Task Ready => ready.Task;
+
+    public TimeSpan? FirstNamed(string name) => firstNamed.TryGetValue(name, out var at) ? at : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await reading;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        {
+            // Closed on purpose.
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task ReadAsync(HttpClient frontend)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/live");
+        using var response = await frontend.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
+        string? eventName = null;
+        while (await reader.ReadLineAsync(stop.Token) is { } line)
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                eventName = line["event:".Length..].Trim();
+                if (eventName == "ready")
+                {
+                    ready.TrySetResult();
+                }
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal) && eventName == "picture")
+            {
+                using var data = JsonDocument.Parse(line["data:".Length..]);
+                if (data.RootElement.TryGetProperty("picture", out var picture) && picture.GetString() is { Length: > 0 } name)
+                {
+                    firstNamed.TryAdd(name, clock.Elapsed);
+                }
+            }
+        }
+    }
+}
