@@ -1,6 +1,5 @@
-using PicADaily.Imaging.Colors;
-
 using System.Text.Json.Nodes;
+using PicADaily.Imaging.Colors;
 
 namespace PicADaily.LocalCloud.Vision;
 
