@@ -17,13 +17,22 @@ internal sealed partial class HandlerTimes : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> watchers = [];
 
-    public HandlerTimes(DistributedApplication app, params string[] services)
+    private HandlerTimes()
     {
+    }
+
+    public static async Task<HandlerTimes> StartAsync(DistributedApplication app, params string[] services)
+    {
+        var times = new HandlerTimes();
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
         foreach (var service in services)
         {
-            watchers.Add(WatchAsync(logs, service));
+            // Logs are kept per running instance (its resource id), not per resource name.
+            var running = await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.State?.Text == KnownResourceStates.Running);
+            times.watchers.Add(times.WatchAsync(logs, service, running.ResourceId));
         }
+
+        return times;
     }
 
     /// <summary>The service's handling time for the picture, in ms, once its log line was seen.</summary>
@@ -44,9 +53,9 @@ internal sealed partial class HandlerTimes : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task WatchAsync(ResourceLoggerService logs, string service)
+    private async Task WatchAsync(ResourceLoggerService logs, string service, string resourceId)
     {
-        await foreach (var batch in logs.WatchAsync(service).WithCancellation(stop.Token))
+        await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(stop.Token))
         {
             foreach (var line in batch)
             {

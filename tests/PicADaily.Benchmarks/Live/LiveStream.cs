@@ -16,7 +16,7 @@ internal sealed class LiveStream : IAsyncDisposable
     private readonly Stopwatch clock;
     private readonly Task reading;
 
-    public LiveStream(HttpClient frontend, Stopwatch clock)
+    public LiveStream(Uri frontend, Stopwatch clock)
     {
         this.clock = clock;
         reading = ReadAsync(frontend);
@@ -24,7 +24,16 @@ internal sealed class LiveStream : IAsyncDisposable
 
     public Task Ready => ready.Task;
 
-    public TimeSpan? FirstNamed(string name) => firstNamed.TryGetValue(name, out var at) ? at : null;
+    /// <exception cref="InvalidOperationException">The stream ended or failed: nothing more will be heard.</exception>
+    public TimeSpan? FirstNamed(string name)
+    {
+        if (firstNamed.TryGetValue(name, out var at))
+        {
+            return at;
+        }
+
+        return reading.IsCompleted ? throw new InvalidOperationException("/api/live ended: " + (reading.Exception?.GetBaseException().Message ?? "closed by the server")) : null;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -41,10 +50,12 @@ internal sealed class LiveStream : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task ReadAsync(HttpClient frontend)
+    private async Task ReadAsync(Uri frontend)
     {
+        // Its own client: a stream stays open far longer than any request timeout.
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = frontend, Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/live");
-        using var response = await frontend.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
         string? eventName = null;

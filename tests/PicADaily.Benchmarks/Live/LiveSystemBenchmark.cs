@@ -41,7 +41,7 @@ internal static partial class LiveSystemBenchmark
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
             }
 
-            await using var handlerTimes = new HandlerTimes(app, "image-analysis", "thumbnail");
+            await using var handlerTimes = await HandlerTimes.StartAsync(app, "image-analysis", "thumbnail");
             using var frontend = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseProxy = false })
             {
                 BaseAddress = app.GetEndpoint("frontend", "http"),
@@ -49,7 +49,7 @@ internal static partial class LiveSystemBenchmark
             };
             var token = await AntiforgeryTokenAsync(frontend);
             var clock = Stopwatch.StartNew();
-            await using var live = new LiveStream(frontend, clock);
+            await using var live = new LiveStream(frontend.BaseAddress!, clock);
             await live.Ready.WaitAsync(TimeSpan.FromMinutes(1));
 
             var figures = new List<ReportFigure>
@@ -178,6 +178,7 @@ internal static partial class LiveSystemBenchmark
             Invariant($"{names.Count} EXIF-rotated {size.LoadWidth}×{size.LoadHeight} JPEGs ({megapixels:0} MP, {photo.Length / 1048576.0:0.0} MB) written into the pictures folder at once, defaults (decodes bounded by DecodeConcurrency, events by MaxConcurrentEvents)"),
             Invariant($"all visible {drained.TotalSeconds:0.0} s after the settle interval"),
             "peak RSS since start (VmHWM of the service's process, which also served P3 before): " + string.Join(", ", peaks.Select(p => p.Value is { } mb ? Invariant($"{p.Key} {mb:0} MB") : $"{p.Key} not found")),
+            "the services run here without a memory limit, so the server GC collects lazily and RSS shows what it kept, not what it needed; Cloud Run's limit (GC heap limit 75 % of it) is checked by `--p4-bound` (see the README)",
         };
         Print(output, "P4 load", lines);
         return new ReportFigure(
@@ -198,15 +199,59 @@ internal static partial class LiveSystemBenchmark
     private static async Task<double?> PeakRssMegabytesAsync(DistributedApplication app, string service)
     {
         var resource = await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"));
-        var pid = resource.Snapshot.Properties.First(p => p.Name == "executable.pid").Value;
-        var status = $"/proc/{Convert.ToString(pid, CultureInfo.InvariantCulture)}/status";
-        if (!File.Exists(status))
+        var pid = Convert.ToInt32(resource.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
+
+        // The app host may start a project through `dotnet run`, whose own memory is not the service's:
+        // the service is then its child, so the highest mark among the descendants is the service's.
+        var descendants = Descendants(pid);
+        return (descendants.Count > 0 ? descendants : [pid]).Select(HighWaterMegabytes).Max();
+    }
+
+    private static List<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                try
+                {
+                    // Field 4 of /proc/<pid>/stat, after the parenthesised command name.
+                    var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // Gone meanwhile.
+                }
+            }
+        }
+
+        var found = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+
+    private static double? HighWaterMegabytes(int pid)
+    {
+        try
+        {
+            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return hwm is null ? null : double.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
         {
             return null;
         }
-
-        var hwm = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return hwm is null ? null : double.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     private static async Task<(string Name, TimeSpan Started)> UploadAsync(HttpClient frontend, string token, string fileName, byte[] photo, Stopwatch clock)
