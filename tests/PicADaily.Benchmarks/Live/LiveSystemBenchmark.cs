@@ -79,15 +79,21 @@ internal static partial class LiveSystemBenchmark
         var toLive = new List<double>();
         var slowerHandler = new List<double>();
         var excess = new List<double>();
-        for (var i = 0; i < count; i++)
+        // One upload first that is not counted: the services' first picture pays for JIT compilation.
+        for (var i = -1; i < count; i++)
         {
-            var photo = TestImages.PhotoJpeg(4000, 3000, 3000 + i);
+            var photo = TestImages.PhotoJpeg(4000, 3000, 3000 + i + 1);
             var (name, started) = await UploadAsync(frontend, token, $"p3-{i:D3}.jpg", photo, clock);
             var listed = await UntilListedAsync(frontend, [name], clock) - started;
             var announced = await UntilAsync(() => live.FirstNamed(name), "announced on /api/live") - started;
             var analysis = await UntilAsync(() => handlerTimes.Of("image-analysis", name), "image-analysis's log line");
             var thumbnail = await UntilAsync(() => handlerTimes.Of("thumbnail", name), "thumbnail's log line");
             var slower = Math.Max(analysis, thumbnail);
+            if (i < 0)
+            {
+                continue;
+            }
+
             toList.Add(listed.TotalMilliseconds);
             toLive.Add(announced.TotalMilliseconds);
             slowerHandler.Add(slower);
@@ -97,7 +103,7 @@ internal static partial class LiveSystemBenchmark
         var p95Excess = Statistics.Percentile(excess, 95);
         var lines = new List<string>
         {
-            Invariant($"{count} distinct 4000×3000 JPEGs uploaded one at a time through POST /api/pictures (the next after the previous is visible), timed from the request's start"),
+            Invariant($"{count} distinct 4000×3000 JPEGs uploaded one at a time through POST /api/pictures (the next after the previous is visible), timed from the request's start, after one uncounted warm-up upload"),
             Invariant($"visible in /api/pictures (polled every 20 ms): p50 {Statistics.Percentile(toList, 50):0} ms, p95 {Statistics.Percentile(toList, 95):0} ms, max {toList.Max():0} ms"),
             Invariant($"named on an open /api/live stream: p50 {Statistics.Percentile(toLive, 50):0} ms, p95 {Statistics.Percentile(toLive, 95):0} ms, max {toLive.Max():0} ms"),
             Invariant($"the slower image handler's own time (the event endpoint's log line, image-analysis or thumbnail): p50 {Statistics.Percentile(slowerHandler, 50):0} ms, p95 {Statistics.Percentile(slowerHandler, 95):0} ms"),
