@@ -41,7 +41,7 @@ internal static class CostModel
             Invariant($"Measured in this process on {pictures} distinct generated 4000×3000 JPEGs, one at a time: image-analysis {usage.Analysis.CpuSeconds:0.000} CPU-s, thumbnail {usage.Thumbnail.CpuSeconds:0.000} CPU-s per picture; a duplicate delivery {usage.DuplicateAnalysis.CpuSeconds:0.000} and {usage.DuplicateThumbnail.CpuSeconds:0.000} CPU-s, {usage.DuplicateAnalysis.VisionRequests:0.##} Vision requests."),
             Invariant($"Vision per new picture: {usage.Analysis.VisionRequests:0.##} request with {usage.Analysis.VisionUnits:0.##} features (Analysis:Colour=local); {usage.AnalysisWithVisionColour.VisionUnits:0.##} features with Analysis:Colour=vision."),
             Invariant($"Firestore per picture (image handlers): {usage.Analysis.FirestoreReads + usage.Thumbnail.FirestoreReads:0.##} reads, {usage.Analysis.FirestoreWrites + usage.Thumbnail.FirestoreWrites:0.##} writes; Storage: {usage.Analysis.StorageClassB + usage.Thumbnail.StorageClassB:0.##} class B, {usage.Analysis.StorageClassA + usage.Thumbnail.StorageClassA:0.##} class A; events published: {usage.Analysis.Publishes + usage.Thumbnail.Publishes:0.##} of {(usage.Analysis.PublishedBytes + usage.Thumbnail.PublishedBytes) / Math.Max(1, usage.Analysis.Publishes + usage.Thumbnail.Publishes):0} bytes each."),
-            convertCpu is { } cpu ? Invariant($"Original thumbnail: ImageMagick `convert` (resize to cover, centre crop) on the same photo, {cpu:0.000} CPU-s (median of process runs).") : "Original thumbnail: ImageMagick not found; 0.28 CPU-s assumed (PERFORMANCE figure of `convert` on this kind of machine).",
+            convertCpu is { } cpu ? Invariant($"Original thumbnail: ImageMagick `convert` (resize to cover, centre crop) on the same photo, {cpu:0.000} CPU-s (median of process runs).") : "Original thumbnail: ImageMagick not found; 0.28 CPU-s assumed (`convert` measured as a process on a 2-core machine like this one).",
             Invariant($"Assumed, not measured: {VisionWaitSeconds} s of instance time while Vision answers (both designs), {FrontendEventSeconds} s and one timeline write per event in the frontend (this design), each Pub/Sub request billed at its 1,000-byte minimum, filtered deliveries billed like delivered ones, {PhotoMegabytes} MB a photo stored for a month."),
             "This design, per picture (quantity × price → $ per 1,000 pictures):",
         };
@@ -96,7 +96,7 @@ internal static class CostModel
 
     private static List<CostLine> Original(double? convertCpu)
     {
-        // ORIGINAL-PICADAILY: image analysis is a Cloud Function (256 MiB) that passes gs:// to Vision with
+        // The original (GoogleCloudPlatform/serverless-photosharing-workshop): image analysis is a Cloud Function (256 MiB) that passes gs:// to Vision with
         // three features and merges one document; the thumbnail service (1 GiB) downloads, converts,
         // uploads and merges the thumbnail flag; one notification published, pushed to the thumbnail service.
         var thumbnailSeconds = convertCpu ?? 0.28;
