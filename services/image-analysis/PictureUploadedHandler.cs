@@ -101,7 +101,7 @@ public sealed class PictureUploadedHandler(
 
     private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(byte[] content, CancellationToken cancellationToken)
     {
-        byte[] visionInput;
+        VisionInput visionInput;
         try
         {
             visionInput = await preparer.PrepareAsync(content, cancellationToken);
@@ -118,8 +118,9 @@ public sealed class PictureUploadedHandler(
 
         try
         {
-            var annotation = await vision.AnnotateAsync(VisionImage.FromBytes(visionInput), AnalysisRules.Features, cancellationToken);
-            return (AnalysisRules.Interpret(annotation), null);
+            // One request per new generation; its features say whether the colour is asked for too.
+            var annotation = await vision.AnnotateAsync(VisionImage.FromBytes(visionInput.Content), visionInput.Features, cancellationToken);
+            return (AnalysisRules.Interpret(annotation, visionInput.LocalColour), null);
         }
         catch (VisionAnnotationException e)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Events;
 using PicADaily.Imaging;
@@ -19,14 +20,18 @@ public static class PictureService
     /// <summary>
     /// A service that processes each new picture: every finalized picture goes to <typeparamref name="THandler"/>,
     /// which reads its pixels through the safe image loader and <typeparamref name="TPixelWork"/> (one per process).
+    /// <paramref name="configure"/> adds the service's own options, and may register <typeparamref name="TPixelWork"/> itself when it needs them.
     /// </summary>
-    public static Task RunNewPictureProcessorAsync<THandler, TPixelWork>(string[] args, string serviceName)
+    public static Task RunNewPictureProcessorAsync<THandler, TPixelWork>(string[] args, string serviceName, Action<IServiceCollection, IConfiguration>? configure = null)
         where THandler : class, IEventHandler<StorageObjectEvent>
         where TPixelWork : class =>
-        RunAsync(args, serviceName, (services, configuration) => services
-            .AddSafeImageLoader(configuration)
-            .AddSingleton<TPixelWork>()
-            .AddEventHandler<StorageObjectEvent, THandler>(EventTypes.Storage.Finalized));
+        RunAsync(args, serviceName, (services, configuration) =>
+        {
+            configure?.Invoke(services, configuration);
+            services.AddSafeImageLoader(configuration);
+            services.TryAddSingleton<TPixelWork>();
+            services.AddEventHandler<StorageObjectEvent, THandler>(EventTypes.Storage.Finalized);
+        });
 
     public static async Task RunAsync(string[] args, string serviceName, Action<IServiceCollection, IConfiguration> register)
     {

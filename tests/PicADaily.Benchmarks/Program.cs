@@ -9,6 +9,19 @@ using PicADaily.Benchmarks.EventDelivery;
 
 switch (args)
 {
+    case ["--report", .. var reportOptions]:
+        // Every figure in one run, written to docs/performance.md: [--quick] [--out path].
+        return await PicADaily.Benchmarks.Report.ReportCommand.RunAsync(reportOptions);
+    case ["--p3", .. var p3]:
+        // Latency and memory under load on the embedded default: [uploads one at a time=50] [48 MP pictures at once=8].
+        var full = PicADaily.Benchmarks.Report.ReportSize.Full;
+        var live = full with
+        {
+            LatencyUploads = p3.Length > 0 ? int.Parse(p3[0], System.Globalization.CultureInfo.InvariantCulture) : full.LatencyUploads,
+            LoadUploads = p3.Length > 1 ? int.Parse(p3[1], System.Globalization.CultureInfo.InvariantCulture) : full.LoadUploads,
+        };
+        await PicADaily.Benchmarks.Live.LiveSystemBenchmark.RunAsync(live, Console.Out);
+        return 0;
     case ["--make-photo", var path, var width, var height, .. var orientation]:
         var exifOrientation = orientation is [var o] ? ushort.Parse(o) : (ushort)1;
         await File.WriteAllBytesAsync(path, TestPhoto.Jpeg(int.Parse(width), int.Parse(height), exifOrientation));
@@ -27,13 +40,18 @@ switch (args)
             bound.Length > 0 ? int.Parse(bound[0], invariant) : 1,
             bound.Length > 1 ? long.Parse(bound[1], invariant) : 50_000_000,
             bound.Length > 2 ? double.Parse(bound[2], invariant) : null);
+    case ["--p7", .. var p7]:
+        // Dollars per 1,000 pictures: [pictures measured in process].
+        await PicADaily.Benchmarks.Cost.CostModel.MeasureAsync(p7.Length > 0 ? int.Parse(p7[0], System.Globalization.CultureInfo.InvariantCulture) : 20, Console.Out);
+        return 0;
     case ["--p4-flood"]:
         return await PeakMemoryProbe.PixelFloodAsync();
     case ["--p2", .. var p2]:
         // Bulk throughput of the embedded default: [photos] [folder of generated photos, kept between runs] [app host options, e.g. MaxConcurrentEvents=8].
         var photoCount = p2.Length > 0 ? int.Parse(p2[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
         var photoFolder = p2.Length > 1 ? p2[1] : Path.Combine(Path.GetTempPath(), "picadaily-p2-photos");
-        return await PicADaily.Benchmarks.Pipeline.BulkDropBenchmark.RunAsync(photoCount, photoFolder, p2.Skip(2).ToArray(), Console.Out);
+        await PicADaily.Benchmarks.Pipeline.BulkDropBenchmark.RunAsync(photoCount, photoFolder, p2.Skip(2).ToArray(), Console.Out);
+        return 0;
     case ["--p6", .. var p6]:
         // LocalCloud event delivery overhead: [messages] [concurrency].
         var messages = p6.Length > 0 ? int.Parse(p6[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;

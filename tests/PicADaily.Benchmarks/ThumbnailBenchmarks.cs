@@ -16,9 +16,20 @@ namespace PicADaily.Benchmarks;
 /// </summary>
 public class ThumbnailBenchmarks
 {
+    private static readonly ResizeOptions BoxCoverCrop = new()
+    {
+        Size = new Size(ThumbnailRenderer.Side, ThumbnailRenderer.Side),
+        Mode = ResizeMode.Crop,
+        Position = AnchorPositionMode.Center,
+        Sampler = KnownResamplers.Box,
+        PremultiplyAlpha = false,
+    };
+
     private byte[] photo = [];
     private SafeImageLoader loader = null!;
     private ThumbnailRenderer renderer = null!;
+
+    public byte[] Photo => photo;
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +53,21 @@ public class ThumbnailBenchmarks
 
     [Benchmark(Description = "ImageSharp ThumbnailRenderer (Rgb24, Box)")]
     public byte[] ImageSharpRenderer() => renderer.RenderAsync(photo, CancellationToken.None).GetAwaiter().GetResult().Content;
+
+    [Benchmark(Description = "ImageSharp Box cover crop + JPEG q85, the renderer before issue 15")]
+    public byte[] ImageSharpBoxAsBefore()
+    {
+        using var image = loader.LoadAsync<Rgb24>(photo, BoxCoverCrop, CancellationToken.None).GetAwaiter().GetResult();
+        return PictureEncoder.Encode(image, PictureFormat.Jpeg).Content;
+    }
+
+    /// <summary>libvips's thumbnail before any encoding: the reference the quality figures compare with.</summary>
+    public (byte[] Rgb, int Width, int Height) LibVipsPixels()
+    {
+        using var thumbnail = NetVips.Image.ThumbnailBuffer(photo, ThumbnailRenderer.Side, height: ThumbnailRenderer.Side, crop: NetVips.Enums.Interesting.Centre);
+        using var rgb = thumbnail.Bands == 3 ? thumbnail.Copy() : thumbnail.ExtractBand(0, 3);
+        return (rgb.WriteToMemory<byte>(), rgb.Width, rgb.Height);
+    }
 
     [Benchmark(Description = "ImageSharp same path, Bicubic")]
     public byte[] ImageSharpBicubic() => ResizeWith(KnownResamplers.Bicubic);

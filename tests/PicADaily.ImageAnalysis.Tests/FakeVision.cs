@@ -9,11 +9,14 @@ public sealed class FakeVision : IVisionClient
 
     public Func<Task>? During { get; set; }
 
-    public int Calls { get; private set; }
+    public int Calls => Requests.Count;
+
+    /// <summary>The features of each request, in order: Vision bills every feature of every request.</summary>
+    public List<IReadOnlyList<VisionFeature>> Requests { get; } = [];
 
     public async Task<ImageAnnotation> AnnotateAsync(VisionImage image, IReadOnlyList<VisionFeature> features, CancellationToken cancellationToken)
     {
-        Calls++;
+        Requests.Add(features);
         if (During is { } during)
         {
             await during();

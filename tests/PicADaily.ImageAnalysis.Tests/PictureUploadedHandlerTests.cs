@@ -29,7 +29,7 @@ public sealed class PictureUploadedHandlerTests
             AllClear);
         var uploaded = world.Upload("beach.jpg", Photo);
 
-        var outcome = await Handler().HandleAsync(uploaded, default);
+        var outcome = await Handler(ColourSource.Vision).HandleAsync(uploaded, default);
 
         Assert.Equal(OutcomeKind.Handled, outcome.Kind);
         var document = world.Document("beach.jpg")!;
@@ -140,10 +140,10 @@ public sealed class PictureUploadedHandlerTests
     {
         vision.Answer = () => new ImageAnnotation([new(null, "Cat", 0.9f, 0.9f)], [new(30, 144, 255, 0.7f, 0.6f)], AllClear);
         var uploaded = world.Upload("cat.jpg", Photo);
-        await Handler().HandleAsync(uploaded, default);
+        await Handler(ColourSource.Vision).HandleAsync(uploaded, default);
         var recorded = await world.Catalog.GetAsync("cat.jpg", default);
 
-        var again = await Handler().HandleAsync(uploaded with { Id = "redelivered" }, default);
+        var again = await Handler(ColourSource.Vision).HandleAsync(uploaded with { Id = "redelivered" }, default);
 
         Assert.Equal(1, vision.Calls);
         Assert.Equal(OutcomeKind.Ignored, again.Kind);
@@ -193,6 +193,37 @@ public sealed class PictureUploadedHandlerTests
         Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
         Assert.Equal(0, vision.Calls);
         Assert.Equal(uploaded.Generation + 1, world.Document("cat.jpg")!.Generation);
+    }
+
+    [Fact]
+    public async Task A_new_generation_costs_one_vision_request_for_labels_and_safe_search_and_a_duplicate_costs_none()
+    {
+        // Vision answers no colour at all: the recorded one is the picture's own, computed locally.
+        vision.Answer = () => new ImageAnnotation([new(null, "Sky", 0.9f, 0.9f)], [], AllClear);
+        var uploaded = world.Upload("sky.jpg", Photo);
+
+        await Handler().HandleAsync(uploaded, default);
+        await Handler().HandleAsync(uploaded with { Id = "redelivered" }, default);
+
+        var request = Assert.Single(vision.Requests);
+        Assert.Equal([VisionFeatureType.LabelDetection, VisionFeatureType.SafeSearchDetection], request.Select(f => f.Type));
+        var colour = world.Document("sky.jpg")!.Color!;
+        Assert.True(ColourAgreementTests.Distance(colour, "#1e90ff") <= 3, $"the local colour {colour} is not the picture's #1e90ff");
+        Assert.All(world.Publisher.Payloads<PictureAnalyzed>(), announced => Assert.Equal(colour, announced.Color));
+    }
+
+    [Fact]
+    public async Task With_the_colour_from_vision_one_request_asks_for_three_features_and_visions_colour_is_recorded()
+    {
+        vision.Answer = () => new ImageAnnotation([], [new(200, 10, 20, 0.9f, 0.9f)], AllClear);
+        var uploaded = world.Upload("sky.jpg", Photo);
+
+        await Handler(ColourSource.Vision).HandleAsync(uploaded, default);
+        await Handler(ColourSource.Vision).HandleAsync(uploaded with { Id = "redelivered" }, default);
+
+        var request = Assert.Single(vision.Requests);
+        Assert.Equal([VisionFeatureType.LabelDetection, VisionFeatureType.ImageProperties, VisionFeatureType.SafeSearchDetection], request.Select(f => f.Type));
+        Assert.Equal("#c80a14", world.Document("sky.jpg")!.Color);
     }
 
     [Fact]
@@ -250,8 +281,8 @@ public sealed class PictureUploadedHandlerTests
         Assert.Equal(0, vision.Calls);
     }
 
-    private PictureUploadedHandler Handler() => Handler(new SafeImageLoader(ImageLimits.Default));
+    private PictureUploadedHandler Handler(ColourSource colour = ColourSource.Local) => Handler(new SafeImageLoader(ImageLimits.Default), colour);
 
-    private PictureUploadedHandler Handler(SafeImageLoader loader) =>
-        new(world.Intake, world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader), loader, world.Announcer("image-analysis"));
+    private PictureUploadedHandler Handler(SafeImageLoader loader, ColourSource colour = ColourSource.Local) =>
+        new(world.Intake, world.PictureStorage, world.Catalog, vision, new VisionInputPreparer(loader, colour), loader, world.Announcer("image-analysis"));
 }

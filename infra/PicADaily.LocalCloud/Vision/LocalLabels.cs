@@ -1,3 +1,5 @@
+using PicADaily.Imaging.Colors;
+
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

@@ -6,19 +6,32 @@ namespace PicADaily.ImageAnalysis.Analysis;
 
 /// <summary>
 /// The original app's reading of a Vision answer, with its bugs fixed: labels by score (highest
-/// first), the colour of the highest-scored dominant colour as lower-case <c>#rrggbb</c>, and
+/// first), the colour of the highest-scored dominant colour as lower-case <c>#rrggbb</c> (or the one
+/// computed locally, see <see cref="ColourSource"/>), and
 /// "safe" unless adult, spoof, medical, violence or racy is LIKELY or VERY_LIKELY.
 /// </summary>
 public static class AnalysisRules
 {
-    public static IReadOnlyList<VisionFeature> Features { get; } =
+    /// <summary>The original app's three features: labels, image properties (for the colour) and safe search.</summary>
+    public static IReadOnlyList<VisionFeature> FeaturesWithVisionColour { get; } =
     [
         VisionFeature.Labels(10),
         VisionFeature.ImageProperties,
         VisionFeature.SafeSearch,
     ];
 
-    public static PictureAnalysis Interpret(ImageAnnotation annotation)
+    /// <summary>Two billed features per picture: the colour is computed from the pixels instead.</summary>
+    public static IReadOnlyList<VisionFeature> FeaturesWithLocalColour { get; } =
+    [
+        VisionFeature.Labels(10),
+        VisionFeature.SafeSearch,
+    ];
+
+    public static IReadOnlyList<VisionFeature> FeaturesFor(ColourSource colour) =>
+        colour == ColourSource.Local ? FeaturesWithLocalColour : FeaturesWithVisionColour;
+
+    /// <param name="localColour">The colour computed from the pixels; when given, it is the verdict's colour.</param>
+    public static PictureAnalysis Interpret(ImageAnnotation annotation, string? localColour = null)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         var labels = annotation.Labels
@@ -27,7 +40,7 @@ public static class AnalysisRules
             .Where(description => !string.IsNullOrWhiteSpace(description))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var color = annotation.DominantColors.OrderByDescending(c => c.Score).Select(ToHex).FirstOrDefault();
+        var color = localColour ?? annotation.DominantColors.OrderByDescending(c => c.Score).Select(ToHex).FirstOrDefault();
         var unsafeCategories = UnsafeCategories(annotation.SafeSearch).ToList();
         return new PictureAnalysis(
             labels,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PicADaily.ImageAnalysis.Analysis;
 using PicADaily.Imaging;
+using PicADaily.Imaging.Colors;
 using PicADaily.LocalCloud.Vision;
 using PicADaily.Thumbnail.Rendering;
 
@@ -48,7 +49,7 @@ internal static class ComputeFloor
     {
         _ = await renderer.RenderAsync(content, CancellationToken.None);
         var visionInput = await preparer.PrepareAsync(content, CancellationToken.None);
-        using var analysed = await AnalysisPicture.LoadAsync(visionInput, CancellationToken.None);
+        using var analysed = await AnalysisPicture.LoadAsync(visionInput.Content, CancellationToken.None);
         var colors = DominantColors.Compute(analysed.Small);
         _ = LocalLabels.Compute(analysed.Small, analysed.Width, analysed.Height, colors).ToList();
     }

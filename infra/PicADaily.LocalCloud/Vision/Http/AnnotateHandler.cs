@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using PicADaily.Imaging.Colors;
+
 namespace PicADaily.LocalCloud.Vision.Http;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PicADaily.Imaging.Colors;
 
 namespace PicADaily.LocalCloud.Vision.Model;
 

@@ -1,7 +1,8 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
-namespace PicADaily.LocalCloud.Vision;
+namespace PicADaily.Imaging.Colors;
 
 /// <summary>One dominant colour: sRGB 0–255, its share of the pixels and a score in [0,1].</summary>
 public sealed record DominantColor(byte Red, byte Green, byte Blue, double PixelFraction, double Score);
@@ -14,10 +15,38 @@ public sealed record DominantColor(byte Red, byte Green, byte Blue, double Pixel
 public static class DominantColors
 {
     public const int MaxColors = 10;
+
+    /// <summary>
+    /// The long side the colours are computed at: a box-filtered thumbnail this small keeps every
+    /// colour's share, and the histogram costs microseconds instead of milliseconds.
+    /// </summary>
+    public const int SampleSide = 128;
+
     private const int Iterations = 12;
+
+    /// <summary>
+    /// The dominant colours of a decoded picture of any size: a <see cref="SampleSide"/> box-filtered
+    /// copy is analysed (the picture itself is left as it is). This is what LocalCloud's Vision
+    /// stand-in computes for IMAGE_PROPERTIES, so a service can compute it without a Vision request.
+    /// </summary>
+    public static List<DominantColor> OfPicture(Image picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        var scale = Math.Min(1.0, (double)SampleSide / Math.Max(picture.Width, picture.Height));
+        var width = Math.Max(1, (int)Math.Round(picture.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(picture.Height * scale));
+        using var sample = picture.CloneAs<Rgb24>();
+        if (scale < 1.0)
+        {
+            sample.Mutate(x => x.Resize(width, height, KnownResamplers.Box));
+        }
+
+        return Compute(sample);
+    }
 
     public static List<DominantColor> Compute(Image<Rgb24> image)
     {
+        ArgumentNullException.ThrowIfNull(image);
         var (cells, total) = Histogram(image);
         var centers = Seed(cells);
         var assignment = new int[cells.Count];
