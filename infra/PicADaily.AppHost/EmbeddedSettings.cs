@@ -12,7 +12,9 @@ namespace PicADaily.AppHost;
 /// <c>FolderSettleInterval</c> (how long a dropped file must stay unchanged before it is announced),
 /// <c>FolderIncompleteGrace</c> (how long a dropped picture that does not look whole waits before it is announced anyway),
 /// <c>DecodeConcurrency</c> (decodes at once per image service, default one per core) and
-/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core).
+/// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core) and
+/// <c>StopOnResourceFailure</c> (default true: a resource that dies stops the whole app host; the fault
+/// tests set it false because they kill services on purpose and start them again).
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
 /// starts, and forwarded in the form its reader expects, so a typo is one clear error instead of a
 /// resource dying after "Distributed application started".
@@ -21,7 +23,8 @@ internal sealed record EmbeddedSettings(
     string DataPath,
     string TopologyPath,
     IReadOnlyDictionary<string, string> LocalCloudOverrides,
-    IReadOnlyDictionary<string, string> ServiceOverrides)
+    IReadOnlyDictionary<string, string> ServiceOverrides,
+    bool StopOnResourceFailure)
 {
     public const string ProjectId = "picadaily-local";
 
@@ -49,12 +52,18 @@ internal sealed record EmbeddedSettings(
         var serviceOverrides = new Dictionary<string, string>();
         Forward(configuration, "DecodeConcurrency", "Images__DecodeConcurrency", serviceOverrides, errors, text => PositiveInteger("DecodeConcurrency", text));
         Forward(configuration, "MaxConcurrentEvents", "Events__MaxConcurrent", serviceOverrides, errors, text => PositiveInteger("MaxConcurrentEvents", text));
+        var stopOnResourceFailure = true;
+        if (configuration["StopOnResourceFailure"] is { Length: > 0 } stop && !bool.TryParse(stop, out stopOnResourceFailure))
+        {
+            errors.Add($"StopOnResourceFailure: '{stop}' is not true or false.");
+        }
+
         if (errors.Count > 0)
         {
             throw new AppHostOptionsException(errors);
         }
 
-        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides);
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, stopOnResourceFailure);
     }
 
     /// <summary>Validates and converts <paramref name="key"/> when it is given; returns what was given.</summary>
