@@ -38,7 +38,13 @@ public class FaultedSystem() : PicADailySystem(emulators: false, "StopOnResource
 
     protected override Task StartedAsync(DistributedApplication started)
     {
-        Processes = new ServiceProcesses(started);
+        Processes = new ServiceProcesses(started, (service, down) =>
+        {
+            if (proxies.TryGetValue(service, out var proxy))
+            {
+                proxy.ServiceDown = down;
+            }
+        });
         foreach (var (service, proxy) in proxies)
         {
             proxy.Target = started.GetEndpoint(service, "http");

@@ -15,9 +15,16 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 /// invariant. Every test works on its own picture names, so they share one running system.
 /// </summary>
 [Collection(OnFaultedSystem.Name)]
-public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper output)
+public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private IReadOnlyDictionary<string, long> deadLetteredBefore = new Dictionary<string, long>();
+
+    /// <summary>Dead letters are counted from here: each case answers only for its own messages.</summary>
+    public async Task InitializeAsync() =>
+        deadLetteredBefore = (await DeliveryStatus.ReadAsync(system.LocalCloud)).ToDictionary(d => d.Subscription, d => d.DeadLettered);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private PushFaultProxy Analysis => system.Proxies["image-analysis"];
 
@@ -70,10 +77,11 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
             await system.Processes.StartAsync("thumbnail");
         }
 
+        // The work done before the kill is acked only now, by the restarted service answering a redelivery.
+        await Quiet.UntilAsync(() => Task.FromResult(Thumbnail.Answers.Count(a => a.Delivery.Finalizes(name) && a.Status is >= 200 and < 300) >= 2), Patience, "a redelivery acked by the restarted service");
         var generation = await VisibleAsync(name);
         Assert.Equal(1, Thumbnail.Counts[PushFault.KillAfterWrite]);
         Assert.Equal(1, system.Processes.Counts["SIGKILL thumbnail"]);
-        Assert.True(Thumbnail.Answers.Count(a => a.Delivery.Finalizes(name)) >= 2, "the finalize was never redelivered after the kill");
         await AssertThumbnailOfAsync(name, generation);
         await AssertInvariantAsync();
     }
@@ -242,7 +250,9 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
     public async Task Case10_a_subscriber_down_for_a_while_drains_its_backlog_when_it_returns()
     {
         string[] names = ["case10-a.jpg", "case10-b.jpg", "case10-c.jpg"];
-        var pushed = Task.WhenAll(names.Select(n => Analysis.ReceivedAsync(d => d.Finalizes(n))));
+        // LocalCloud narrows its push window to a dead endpoint, so the first push is the proof; the
+        // other pictures wait in the backlog.
+        var pushed = Task.WhenAny(names.Select(n => Analysis.ReceivedAsync(d => d.Finalizes(n))));
         await system.Processes.KillAsync("image-analysis");
         foreach (var (name, i) in names.Select((n, i) => (n, i)))
         {
@@ -318,13 +328,15 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
             Assert.False(string.IsNullOrWhiteSpace(await garbage.Content.ReadAsStringAsync()), $"{service} gave no reason for its 400");
         }
 
+        // A legal Cloud Storage name that no folder may resolve: LocalCloud refuses it (400).
         const string hostile = "../case13-escape.jpg";
-        await PublishNotificationAsync("OBJECT_FINALIZE", "someone-elses-bucket", "case13-foreign.jpg", 1);
-        await PublishNotificationAsync("OBJECT_FINALIZE", "pictures", hostile, 1);
-        await Task.WhenAll(
+        var received = Task.WhenAll(
             Thumbnail.ReceivedAsync(d => d.ObjectName == hostile),
             Analysis.ReceivedAsync(d => d.ObjectName == hostile),
-            Thumbnail.ReceivedAsync(d => d.ObjectName == "case13-foreign.jpg")).WaitAsync(Patience);
+            Thumbnail.ReceivedAsync(d => d.ObjectName == "case13-foreign.jpg"));
+        await PublishNotificationAsync("OBJECT_FINALIZE", "someone-elses-bucket", "case13-foreign.jpg", 1);
+        await PublishNotificationAsync("OBJECT_FINALIZE", "pictures", hostile, 1);
+        await received.WaitAsync(Patience);
 
         await system.UntilDeliveredAsync(Patience);
         Assert.All(AnswersFor(hostile).Concat(AnswersFor("case13-foreign.jpg")), a => Assert.InRange(a.Status, 200, 499));
@@ -396,6 +408,6 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
         var deliveries = await DeliveryStatus.ReadAsync(system.LocalCloud);
         output.WriteLine($"faults injected so far: {system.FaultSummary()}");
         Assert.True(problems.Count == 0, InvariantChecker.Describe(problems));
-        Assert.All(deliveries, d => Assert.Equal(0, d.DeadLettered));
+        Assert.All(deliveries, d => Assert.True(d.DeadLettered == deadLetteredBefore.GetValueOrDefault(d.Subscription), $"dead-lettered during this case: {d}"));
     }
 }

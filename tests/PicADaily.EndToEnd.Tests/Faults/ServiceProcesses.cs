@@ -9,7 +9,7 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 /// Process-level faults on the app host's resources: SIGKILL a service (its whole process tree, in case
 /// it runs under a launcher), start it again, restart LocalCloud. Each is counted.
 /// </summary>
-public sealed class ServiceProcesses(DistributedApplication app)
+public sealed class ServiceProcesses(DistributedApplication app, Action<string, bool> markDown)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
@@ -29,6 +29,7 @@ public sealed class ServiceProcesses(DistributedApplication app)
     public async Task KillAsync(string resource)
     {
         using var process = Process.GetProcessById(ServiceProgram(resource));
+        markDown(resource, true);
         process.Kill(); // SIGKILL on Linux
         await process.WaitForExitAsync();
         Counts.Add($"SIGKILL {resource}");
@@ -42,6 +43,7 @@ public sealed class ServiceProcesses(DistributedApplication app)
         var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, starting.Token);
         Assert.True(result.Success, $"starting {resource}: {result.Message}");
         await Quiet.UntilAsync(() => Task.FromResult(IsHealthyAndRunning(resource)), Patience, $"{resource} running and healthy again");
+        markDown(resource, false);
     }
 
     /// <summary>Stops LocalCloud the way an operator would (not a crash: its state is on disk), for a fault while it is away.</summary>

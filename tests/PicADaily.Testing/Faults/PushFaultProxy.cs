@@ -50,6 +50,12 @@ public sealed class PushFaultProxy : IAsyncDisposable
     /// <summary>Where the service really listens; until it is set, deliveries are answered 503.</summary>
     public Uri? Target { get; set; }
 
+    /// <summary>
+    /// Set while the service process is dead: deliveries are refused at once (502), as a dead instance
+    /// refuses a connection, instead of waiting in the orchestrator's own proxy until the ack deadline.
+    /// </summary>
+    public bool ServiceDown { get; set; }
+
     /// <summary>Kills the service process (SIGKILL) for <see cref="PushFault.KillAfterWrite"/>.</summary>
     public Func<Task>? KillService { get; set; }
 
@@ -219,6 +225,12 @@ public sealed class PushFaultProxy : IAsyncDisposable
 
     private async Task<Answer> ForwardAsync(Captured request, PushDelivery delivery)
     {
+        if (ServiceDown)
+        {
+            answers.Enqueue((delivery, StatusCodes.Status502BadGateway));
+            return new Answer(StatusCodes.Status502BadGateway, null);
+        }
+
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(Target!, request.PathAndQuery)) { Content = new ByteArrayContent(request.Body) };
         foreach (var (name, value) in request.Headers.Where(h => !NotForwarded.Contains(h.Key)))
         {
