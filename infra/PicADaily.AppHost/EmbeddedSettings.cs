@@ -16,6 +16,8 @@ namespace PicADaily.AppHost;
 /// <c>OtlpEndpoint</c> (an OTLP/HTTP receiver that gets every resource's telemetry instead of the dashboard; the
 /// end-to-end trace test's collector). The dashboard's address is handed to the frontend, whose picture pages link
 /// to each picture's trace there.
+/// <c>StopOnResourceFailure</c> (default true: a resource that dies stops the whole app host; the fault
+/// tests set it false because they kill services on purpose and start them again).
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
 /// starts, and forwarded in the form its reader expects, so a typo is one clear error instead of a
 /// resource dying after "Distributed application started".
@@ -25,7 +27,8 @@ internal sealed record EmbeddedSettings(
     string TopologyPath,
     IReadOnlyDictionary<string, string> LocalCloudOverrides,
     IReadOnlyDictionary<string, string> ServiceOverrides,
-    string? DashboardUrl)
+    string? DashboardUrl,
+    bool StopOnResourceFailure)
 {
     public const string ProjectId = "picadaily-local";
 
@@ -61,6 +64,12 @@ internal sealed record EmbeddedSettings(
             overrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         }
 
+        var stopOnResourceFailure = true;
+        if (configuration["StopOnResourceFailure"] is { Length: > 0 } stop && !bool.TryParse(stop, out stopOnResourceFailure))
+        {
+            errors.Add($"StopOnResourceFailure: '{stop}' is not true or false.");
+        }
+
         if (errors.Count > 0)
         {
             throw new AppHostOptionsException(errors);
@@ -68,7 +77,7 @@ internal sealed record EmbeddedSettings(
 
         // The dashboard answers where the app host's launch profile says (applicationUrl).
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, dashboard);
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, dashboard, stopOnResourceFailure);
     }
 
     /// <summary>Validates and converts <paramref name="key"/> when it is given; returns what was given.</summary>

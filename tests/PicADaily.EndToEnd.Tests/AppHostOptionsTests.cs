@@ -27,6 +27,16 @@ public sealed class AppHostOptionsTests
     }
 
     [Fact]
+    public void A_dead_resource_stops_the_app_host_unless_told_otherwise_and_a_bad_value_is_named()
+    {
+        Assert.True(EmbeddedSettings.From(Configuration()).StopOnResourceFailure);
+        Assert.False(EmbeddedSettings.From(Configuration(("StopOnResourceFailure", "false"))).StopOnResourceFailure);
+
+        var error = Assert.Throws<AppHostOptionsException>(() => EmbeddedSettings.From(Configuration(("StopOnResourceFailure", "sometimes"))));
+        Assert.Contains("StopOnResourceFailure: 'sometimes' is not true or false.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_app_host_exits_non_zero_with_the_message_and_starts_nothing()
     {
         using var process = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PicADaily.AppHost.dll"), "--FolderSettleInterval=abc", $"--PICADAILY_DATA={DataFolder()}"])

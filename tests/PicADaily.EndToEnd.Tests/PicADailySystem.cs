@@ -63,6 +63,7 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
             .. extraArguments,
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PicADaily_AppHost>(arguments, starting.Token);
+        await ConfigureAsync(builder);
         app = await builder.BuildAsync(starting.Token);
         await app.StartAsync(starting.Token);
         foreach (var service in Services.Prepend("localcloud"))
@@ -78,9 +79,16 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
         PubSub = new HttpClient { BaseAddress = pubSub };
         clients = BuildClients(localCloud, pubSub, firestore);
         Activity = await ActivityLog.SubscribeAsync(PubSub, Project);
+        await StartedAsync(app);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Lets a derived system change the app before it is built (e.g. where LocalCloud pushes).</summary>
+    protected virtual Task ConfigureAsync(IDistributedApplicationTestingBuilder builder) => Task.CompletedTask;
+
+    /// <summary>Runs once every resource is healthy.</summary>
+    protected virtual Task StartedAsync(DistributedApplication started) => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
     {
         LocalCloud?.Dispose();
         PubSub?.Dispose();

@@ -23,7 +23,18 @@ public static class InvariantRules
         {
             if (snapshot.FailedGenerations.Contains((name, generation)))
             {
-                continue; // Given up on with a recorded reason: nothing more is owed.
+                // Given up on with a recorded reason: nothing more is owed, and nothing may show.
+                if (snapshot.Thumbnails.GetValueOrDefault(name) == generation)
+                {
+                    problems.Add($"failed picture '{name}' (generation {generation}) has a thumbnail");
+                }
+
+                if (snapshot.Documents.TryGetValue(name, out var failed) && failed.Generation == generation && failed.Visible)
+                {
+                    problems.Add($"failed picture '{name}' (generation {generation}) is visible");
+                }
+
+                continue;
             }
 
             if (!snapshot.Documents.TryGetValue(name, out var picture))

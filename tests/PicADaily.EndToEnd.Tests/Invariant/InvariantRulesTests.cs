@@ -46,6 +46,17 @@ public sealed class InvariantRulesTests
     }
 
     [Fact]
+    public void A_failed_picture_with_a_thumbnail_or_a_visible_document_is_a_violation()
+    {
+        var failedButShown = Healthy() with { FailedGenerations = new HashSet<(string, long)> { ("cat.jpg", Live) }, Collage = null };
+
+        var problems = InvariantRules.Violations(failedButShown);
+
+        Assert.Contains(problems, p => p == $"failed picture 'cat.jpg' (generation {Live}) has a thumbnail");
+        Assert.Contains(problems, p => p == $"failed picture 'cat.jpg' (generation {Live}) is visible");
+    }
+
+    [Fact]
     public void A_live_picture_never_analysed_is_a_violation()
     {
         var unanalysed = Healthy() with { Documents = Documents(Picture() with { Analyzed = false, Safe = false }), Collage = null };

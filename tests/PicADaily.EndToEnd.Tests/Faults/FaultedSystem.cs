@@ -1,0 +1,71 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using PicADaily.Testing.Faults;
+
+namespace PicADaily.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// The embedded default with a <see cref="PushFaultProxy"/> in front of each reacting service:
+/// LocalCloud is told (its <c>LocalCloud:Endpoints:{service}</c> setting, which wins over service
+/// discovery) to push to the proxy, and the proxy forwards to the service's real endpoint. Tests aim
+/// faults at their own pictures through <see cref="Proxies"/> and kill or restart processes through
+/// <see cref="Processes"/>. A killed service would stop the whole app host by default, so this one runs
+/// with <c>StopOnResourceFailure=false</c>.
+/// </summary>
+public class FaultedSystem() : PicADailySystem(emulators: false, "StopOnResourceFailure=false")
+{
+    public static readonly string[] ReactingServices = ["image-analysis", "thumbnail", "garbage-collection", "collage"];
+    private readonly Dictionary<string, PushFaultProxy> proxies = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, PushFaultProxy> Proxies => proxies;
+
+    public ServiceProcesses Processes { get; private set; } = null!;
+
+    /// <summary>Every fault injected so far, by proxy and process, e.g. "thumbnail Duplicate 2".</summary>
+    public string FaultSummary() =>
+        string.Join("; ", proxies.Values.Select(p => $"{p.Service}: {p.Counts}").Append($"processes: {Processes.Counts}"));
+
+    protected override async Task ConfigureAsync(IDistributedApplicationTestingBuilder builder)
+    {
+        var localCloud = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "localcloud"));
+        foreach (var service in ReactingServices)
+        {
+            var proxy = await PushFaultProxy.StartAsync(service, FaultPlan.Scripted());
+            proxies[service] = proxy;
+            localCloud.WithEnvironment($"LocalCloud__Endpoints__{service}", proxy.Address.ToString());
+        }
+    }
+
+    protected override Task StartedAsync(DistributedApplication started)
+    {
+        Processes = new ServiceProcesses(started, (service, down) =>
+        {
+            if (proxies.TryGetValue(service, out var proxy))
+            {
+                proxy.ServiceDown = down;
+            }
+        });
+        foreach (var (service, proxy) in proxies)
+        {
+            proxy.Target = started.GetEndpoint(service, "http");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var proxy in proxies.Values)
+        {
+            await proxy.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The reliability cases share one faulted system.</summary>
+[CollectionDefinition(Name)]
+public sealed class OnFaultedSystem : ICollectionFixture<FaultedSystem>
+{
+    public const string Name = "faulted embedded system";
+}

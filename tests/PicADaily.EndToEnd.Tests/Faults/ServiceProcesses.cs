@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+
+namespace PicADaily.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// Process-level faults on the app host's resources: SIGKILL a service (its whole process tree, in case
+/// it runs under a launcher), start it again, restart LocalCloud. Each is counted.
+/// </summary>
+public sealed class ServiceProcesses(DistributedApplication app, Action<string, bool> markDown)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public Testing.Faults.FaultCounts Counts { get; } = new();
+
+    private static readonly Dictionary<string, string> Programs = new(StringComparer.Ordinal)
+    {
+        ["image-analysis"] = "PicADaily.ImageAnalysis",
+        ["thumbnail"] = "PicADaily.Thumbnail",
+        ["collage"] = "PicADaily.Collage",
+        ["garbage-collection"] = "PicADaily.GarbageCollection",
+        ["frontend"] = "PicADaily.Frontend",
+        ["localcloud"] = "PicADaily.LocalCloud",
+    };
+
+    /// <summary>SIGKILL the service's own program: no shutdown, no flush, no ack of what was in flight.</summary>
+    public async Task KillAsync(string resource)
+    {
+        using var process = Process.GetProcessById(ServiceProgram(resource));
+        markDown(resource, true);
+        process.Kill(); // SIGKILL on Linux
+        await process.WaitForExitAsync();
+        Counts.Add($"SIGKILL {resource}");
+        await Quiet.UntilAsync(() => Task.FromResult(IsStopped(resource)), Patience, $"{resource} is seen as stopped");
+    }
+
+    /// <summary>Starts a stopped or killed resource and waits until it is healthy again.</summary>
+    public async Task StartAsync(string resource)
+    {
+        using var starting = new CancellationTokenSource(Patience);
+        var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, starting.Token);
+        Assert.True(result.Success, $"starting {resource}: {result.Message}");
+        await Quiet.UntilAsync(() => Task.FromResult(IsHealthyAndRunning(resource)), Patience, $"{resource} running and healthy again");
+        markDown(resource, false);
+    }
+
+    /// <summary>Stops LocalCloud the way an operator would (not a crash: its state is on disk), for a fault while it is away.</summary>
+    public async Task StopAsync(string resource)
+    {
+        using var stopping = new CancellationTokenSource(Patience);
+        var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, stopping.Token);
+        Assert.True(result.Success, $"stopping {resource}: {result.Message}");
+        await Quiet.UntilAsync(() => Task.FromResult(IsStopped(resource)), Patience, $"{resource} stopped");
+        Counts.Add($"stop {resource}");
+    }
+
+    /// <summary>
+    /// The process running the service's program: the one Aspire reports, or its child when Aspire
+    /// launched it through <c>dotnet run</c>. Never a guess by name alone: other systems on this machine
+    /// run the same programs.
+    /// </summary>
+    private int ServiceProgram(string resource)
+    {
+        var launched = ProcessId(resource);
+        var program = "/" + Programs[resource];
+        bool IsProgram(int pid) => ProcessTree.CommandLine(pid).Split(' ')[0].EndsWith(program, StringComparison.Ordinal);
+        if (IsProgram(launched))
+        {
+            return launched;
+        }
+
+        return ProcessTree.Children(launched).Where(IsProgram).ToList() is [var child]
+            ? child
+            : throw new InvalidOperationException($"{resource}: process {launched} ({ProcessTree.CommandLine(launched)}) has no single child running {program}");
+    }
+
+    private int ProcessId(string resource)
+    {
+        Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current), $"no state for {resource}");
+        var pid = current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"{resource} reports no process id");
+        return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+    }
+
+    private bool IsStopped(string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.State?.Text is { } state
+        && KnownResourceStates.TerminalStates.Contains(state);
+
+    private bool IsHealthyAndRunning(string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var current)
+        && current.Snapshot.State?.Text == KnownResourceStates.Running
+        && current.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
+}

@@ -1,0 +1,68 @@
+namespace PicADaily.Testing.Faults;
+
+/// <summary>
+/// Decides the fault for each delivery: first the one-shot rules a test aims at a picture (in the order
+/// they were added), then, if the plan is random, a draw from a generator seeded by the test. The draws
+/// are taken in arrival order, so one seed gives the same sequence of decisions on every run.
+/// </summary>
+public sealed class FaultPlan
+{
+    private readonly object gate = new();
+    private readonly List<(Func<PushDelivery, bool> Match, PushFault Fault)> rules = [];
+    private readonly Random? random;
+    private readonly IReadOnlyList<(PushFault Fault, double Probability)> odds;
+
+    private FaultPlan(Random? random, IReadOnlyList<(PushFault, double)> odds)
+    {
+        this.random = random;
+        this.odds = odds;
+    }
+
+    /// <summary>No fault unless a rule asks for one.</summary>
+    public static FaultPlan Scripted() => new(null, []);
+
+    /// <summary>Each delivery no rule matched draws a fault with the given probabilities (the rest pass untouched).</summary>
+    public static FaultPlan Random(int seed, params (PushFault Fault, double Probability)[] odds) =>
+        odds.Sum(o => o.Probability) <= 1
+            ? new(new Random(seed), odds)
+            : throw new ArgumentException("The probabilities add up to more than 1.", nameof(odds));
+
+    /// <summary>Injects <paramref name="fault"/> into the next delivery matching <paramref name="match"/>, once.</summary>
+    public void Once(Func<PushDelivery, bool> match, PushFault fault)
+    {
+        lock (gate)
+        {
+            rules.Add((match, fault));
+        }
+    }
+
+    public PushFault Decide(PushDelivery delivery)
+    {
+        lock (gate)
+        {
+            var rule = rules.FindIndex(r => r.Match(delivery));
+            if (rule >= 0)
+            {
+                var fault = rules[rule].Fault;
+                rules.RemoveAt(rule);
+                return fault;
+            }
+
+            if (random is null)
+            {
+                return PushFault.None;
+            }
+
+            var draw = random.NextDouble();
+            foreach (var (fault, probability) in odds)
+            {
+                if ((draw -= probability) < 0)
+                {
+                    return fault;
+                }
+            }
+
+            return PushFault.None;
+        }
+    }
+}
