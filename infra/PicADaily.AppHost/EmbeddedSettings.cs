@@ -15,7 +15,7 @@ namespace PicADaily.AppHost;
 /// <c>MaxConcurrentEvents</c> (events in progress per service before it answers 429, default eight per core) and
 /// <c>OtlpEndpoint</c> (an OTLP/HTTP receiver that gets every resource's telemetry instead of the dashboard; the
 /// end-to-end trace test's collector). The dashboard's address is handed to the frontend, whose picture pages link
-/// to each picture's trace there.
+/// to each picture's trace there; and
 /// <c>StopOnResourceFailure</c> (default true: a resource that dies stops the whole app host; the fault
 /// tests set it false because they kill services on purpose and start them again).
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything

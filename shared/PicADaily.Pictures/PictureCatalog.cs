@@ -44,6 +44,10 @@ public sealed class PictureCatalog(IFirestoreClient firestore)
     public Task<Step<CatalogWrite>> RecordThumbnailAsync(string name, long generation, DateTimeOffset created, CancellationToken cancellationToken) =>
         UpdateAsync(name, generation, created, picture => picture with { Thumbnail = true }, cancellationToken);
 
+    /// <summary>Records that <paramref name="service"/> gave up on <paramref name="generation"/> and reported why.</summary>
+    public Task<Step<CatalogWrite>> RecordFailureAsync(string name, long generation, string service, DateTimeOffset created, CancellationToken cancellationToken) =>
+        UpdateAsync(name, generation, created, picture => picture.FailedBy.Contains(service) ? picture : picture with { FailedBy = [.. picture.FailedBy, service] }, cancellationToken);
+
     /// <summary>Deletes the document if it describes <paramref name="upToGeneration"/> or older. Continues with true when it deleted one.</summary>
     public Task<Step<bool>> RemoveAsync(string name, long upToGeneration, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ internal static class PictureDocumentMapping
         [PictureFields.RejectionReason] = picture.RejectionReason is null ? new NullValue() : picture.RejectionReason,
         [PictureFields.Thumbnail] = picture.Thumbnail,
         [PictureFields.TraceParent] = picture.TraceParent is null ? new NullValue() : picture.TraceParent,
+        [PictureFields.FailedBy] = new ArrayValue(picture.FailedBy.Select(service => (FirestoreValue)service).ToArray()),
         [PictureFields.Visible] = picture.Visible,
     };
 
@@ -33,5 +34,6 @@ internal static class PictureDocumentMapping
         RejectionReason = document[PictureFields.RejectionReason] is StringValue reason ? reason.Value : null,
         Thumbnail = document[PictureFields.Thumbnail] is BooleanValue { Value: true },
         TraceParent = document[PictureFields.TraceParent] is StringValue traceParent ? traceParent.Value : null,
+        FailedBy = document[PictureFields.FailedBy] is ArrayValue failedBy ? failedBy.Values.OfType<StringValue>().Select(s => s.Value).ToList() : [],
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PicADaily.Contracts.Publishing;
 using PicADaily.GoogleCloud;
 using PicADaily.GoogleCloud.PubSub;
+using PicADaily.ServiceDefaults.Events;
 
 namespace PicADaily.Pictures;
 
@@ -17,6 +18,8 @@ public static class PictureServicesExtensions
         services.TryAddTransient<PictureStorage>();
         services.TryAddTransient<PictureIntake>();
         services.TryAddTransient<GenerationGuardedArtifacts>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Transient<IFailureMemory, CatalogFailureMemory>());
         // Transient like the typed HttpClients underneath them, so no handler is held for the process lifetime.
         services.TryAddTransient<IEventPublisher, PubSubEventPublisher>();
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using Google;
 using Google.Cloud.Storage.V1;
+using PicADaily.ServiceDefaults.Events;
 using StorageObject = Google.Apis.Storage.v1.Data.Object;
 
 namespace PicADaily.Pictures;
@@ -24,6 +25,10 @@ public sealed class PictureStorage(StorageClient storage)
         {
             return null;
         }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.BadRequest)
+        {
+            throw RefusedName(bucket, name, e);
+        }
     }
 
     /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
@@ -38,6 +43,10 @@ public sealed class PictureStorage(StorageClient storage)
         catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
         {
             return null;
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.BadRequest)
+        {
+            throw RefusedName(bucket, name, e);
         }
     }
 
@@ -82,4 +91,10 @@ public sealed class PictureStorage(StorageClient storage)
         (long)(stored.Size ?? 0),
         stored.TimeCreatedDateTimeOffset,
         stored.Metadata is { } metadata ? new Dictionary<string, string>(metadata) : new Dictionary<string, string>());
+
+    // Storage refusing a read of one named object refuses the name itself (a notification may name
+    // what no bucket can hold, e.g. '..' segments): no redelivery will ever read it.
+    private static PermanentEventException RefusedName(string bucket, string name, GoogleApiException e) =>
+        new("invalid-name", $"Cloud Storage refuses the object name '{name}' in bucket '{bucket}': {e.Error?.Message ?? e.Message}", e);
+
 }

@@ -42,6 +42,9 @@ public sealed record PictureDocument
     /// </summary>
     public string? TraceParent { get; init; }
 
+    /// <summary>The services that gave up on <see cref="Generation"/> and reported why (each reports once).</summary>
+    public IReadOnlyList<string> FailedBy { get; init; } = [];
+
     /// <summary>
     /// Analysed as safe and thumbnailed, both for <see cref="Generation"/>: what the gallery and the
     /// collage show. Stored (not derived at read time) so that it can be queried and indexed.
@@ -62,5 +65,6 @@ public static class PictureFields
     public const string RejectionReason = "rejectionReason";
     public const string Thumbnail = "thumbnail";
     public const string TraceParent = "traceParent";
+    public const string FailedBy = "failedBy";
     public const string Visible = "visible";
 }

@@ -84,6 +84,10 @@ public static class EventEndpoint
         {
             outcome = await registration.InvokeAsync(context.RequestServices, inboundEvent, context.RequestAborted);
         }
+        catch (PermanentEventException e)
+        {
+            outcome = e.Outcome;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
             // Not swallowed: a 500 makes Pub/Sub redeliver, and the dead-letter policy bounds it.

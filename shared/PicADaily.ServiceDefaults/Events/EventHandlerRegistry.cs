@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PicADaily.Contracts.Decoding;
 
 namespace PicADaily.ServiceDefaults.Events;
@@ -69,6 +70,7 @@ public static class EventHandlerRegistrationExtensions
         services.AddSingleton<EventAdmission>();
         services.AddScoped<ActivityAnnouncer>();
         services.AddScoped<FailureReporter>();
+        services.TryAddSingleton<IFailureMemory, NoFailureMemory>();
         return registry;
     }
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using PicADaily.Contracts.Publishing;
-using PicADaily.GoogleCloud.Pictures;
 using PicADaily.ImageAnalysis.Analysis;
 using PicADaily.Imaging;
+using PicADaily.Pictures;
+using PicADaily.ServiceDefaults.Events;
 using PicADaily.Testing;
 using PicADaily.Thumbnail.Rendering;
 using AnalysisHandler = PicADaily.ImageAnalysis.PictureUploadedHandler;
@@ -45,8 +46,10 @@ internal static class PipelineLedger
         var publisher = new RecordingEventPublisher();
         var catalog = new PictureCatalog(firestore);
         var pictureStorage = new PictureStorage(storage);
-        var analysis = new AnalysisHandler(pictureStorage, catalog, visionClient, new VisionInputPreparer(loader, colour), loader, publisher, world.Settings("image-analysis"));
-        var thumbnail = new ThumbnailHandler(pictureStorage, catalog, new ThumbnailRenderer(loader), loader, publisher, world.Settings("thumbnail"));
+        var intake = new PictureIntake(pictureStorage, world.Settings("intake"));
+        var artifacts = new GenerationGuardedArtifacts(pictureStorage, world.Settings("thumbnail"));
+        var analysis = new AnalysisHandler(intake, pictureStorage, catalog, visionClient, new VisionInputPreparer(loader, colour), loader, new ActivityAnnouncer(publisher, world.Settings("image-analysis")));
+        var thumbnail = new ThumbnailHandler(intake, artifacts, pictureStorage, catalog, new ThumbnailRenderer(loader), loader, new ActivityAnnouncer(publisher, world.Settings("thumbnail")), world.Settings("thumbnail"));
         var events = photos.Select((photo, i) => world.Upload($"ledger/{i:D4}.jpg", photo)).ToList();
 
         var meter = new Meter(firestore, storage, visionClient, publisher);

@@ -1,7 +1,7 @@
 using PicADaily.Contracts.Payloads;
 using PicADaily.EndToEnd.Tests.Batch;
 using PicADaily.EndToEnd.Tests.Invariant;
-using PicADaily.GoogleCloud.Pictures;
+using PicADaily.Pictures;
 using PicADaily.Testing;
 using PicADaily.Testing.Faults;
 using SixLabors.ImageSharp.PixelFormats;
@@ -400,7 +400,7 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
     {
         var thumbnail = await system.Storage.GetAsync("thumbnails", name, null, default);
         Assert.NotNull(thumbnail);
-        Assert.Equal(generation, PictureStorage.SourceGenerationOf(thumbnail));
+        Assert.Equal(generation, thumbnail.SourceGeneration);
     }
 
     private async Task AssertInvariantAsync()
