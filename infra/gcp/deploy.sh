@@ -19,8 +19,7 @@ parse_args "$@"
 TOPOLOGY="$ROOT/infra/topology.json"
 TAG="${PICADAILY_IMAGE_TAG:-$(date -u +%Y%m%d-%H%M%S)}"
 REGISTRY="$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY"
-command -v python3 >/dev/null || { echo "python3 is needed to read $TOPOLOGY" >&2; exit 2; }
-mapfile -t RECORDS < <(topology_records "$TOPOLOGY")
+read_topology "$TOPOLOGY" "$ROOT/infra/PicADaily.Provisioner"
 
 say "APIs"
 APIS=(run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com pubsub.googleapis.com
