@@ -144,7 +144,7 @@ for service in "${SERVICES[@]}"; do
   fi
   image="$REGISTRY/$service:$TAG"
   gc builds submit "$ROOT" --region="$REGION" --config="$HERE/cloudbuild.yaml" \
-    --substitutions="_DOCKERFILE=services/$service/Dockerfile,_IMAGE=$image"
+    --substitutions="_PROJECT_DIR=services/$service,_IMAGE=$image"
   mapfile -t size < <(sizing_flags "$service")
   env="GOOGLE_CLOUD_PROJECT=$PROJECT,BUCKET_PICTURES=$PICTURES,BUCKET_THUMBNAILS=$THUMBNAILS,PUSH_AUTH_AUDIENCE=$(service_url "$service"),PUSH_AUTH_ALLOWED_EMAILS=$(push_account),$(sizing_env "$service")"
   if ! is_user_facing "$service"; then
