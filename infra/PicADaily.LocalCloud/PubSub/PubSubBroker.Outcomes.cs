@@ -63,7 +63,7 @@ public sealed partial class PubSubBroker
             ["CloudPubSubDeadLetterSourceDeliveryCount"] = failures.ToString(CultureInfo.InvariantCulture),
             ["CloudPubSubDeadLetterSourceSubscription"] = subscriptionId,
             ["CloudPubSubDeadLetterSourceSubscriptionProject"] = project,
-            ["CloudPubSubDeadLetterSourceTopicPublishTime"] = Timestamps.Format(message.PublishTime),
+            ["CloudPubSubDeadLetterSourceTopicPublishTime"] = PublishTimes.Format(message.PublishTime),
         };
         try
         {
@@ -94,8 +94,8 @@ public sealed partial class PubSubBroker
         if (config.RetryPolicy is { } retry)
         {
             return Backoff.Delay(
-                Durations.Parse(retry.MinimumBackoff ?? "10s", "minimumBackoff"),
-                Durations.Parse(retry.MaximumBackoff ?? "600s", "maximumBackoff"),
+                SubscriptionValidator.ParseDuration(retry.MinimumBackoff ?? "10s", "minimumBackoff"),
+                SubscriptionValidator.ParseDuration(retry.MaximumBackoff ?? "600s", "maximumBackoff"),
                 failures);
         }
 

@@ -1,3 +1,4 @@
+using PicADaily.Contracts.ProtoJson;
 using PicADaily.LocalCloud.PubSub.Filtering;
 using PicADaily.LocalCloud.PubSub.Model;
 
@@ -35,8 +36,8 @@ public static class SubscriptionValidator
         {
             retry.MinimumBackoff ??= "10s";
             retry.MaximumBackoff ??= "600s";
-            var min = Durations.Parse(retry.MinimumBackoff, "retryPolicy.minimumBackoff");
-            var max = Durations.Parse(retry.MaximumBackoff, "retryPolicy.maximumBackoff");
+            var min = ParseDuration(retry.MinimumBackoff, "retryPolicy.minimumBackoff");
+            var max = ParseDuration(retry.MaximumBackoff, "retryPolicy.maximumBackoff");
             if (min > MaxBackoff || max > MaxBackoff || min > max)
             {
                 throw PubSubException.InvalidArgument("Invalid retryPolicy: backoffs must be 0–600s with minimumBackoff ≤ maximumBackoff.");
@@ -55,7 +56,7 @@ public static class SubscriptionValidator
 
         if (s.MessageRetentionDuration is not null)
         {
-            var retention = Durations.Parse(s.MessageRetentionDuration, "messageRetentionDuration");
+            var retention = ParseDuration(s.MessageRetentionDuration, "messageRetentionDuration");
             if (retention < MinRetention || retention > MaxRetention)
             {
                 throw PubSubException.InvalidArgument("Invalid messageRetentionDuration: must be 10 minutes to 31 days.");
@@ -76,4 +77,9 @@ public static class SubscriptionValidator
             throw PubSubException.InvalidArgument($"Invalid filter: {e.Message}.");
         }
     }
+
+    /// <summary>A proto duration field (<c>"10s"</c>) of a request.</summary>
+    /// <exception cref="PubSubException">INVALID_ARGUMENT naming <paramref name="field"/>.</exception>
+    internal static TimeSpan ParseDuration(string? text, string field) =>
+        ProtoDuration.TryParse(text, out var value) ? value : throw PubSubException.InvalidArgument($"Invalid {field} '{text}': expected a duration such as \"10s\".");
 }
