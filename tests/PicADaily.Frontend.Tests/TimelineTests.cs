@@ -110,7 +110,7 @@ public sealed class TimelineTests : IDisposable
         var timeline = await TimelineAsync(Name);
 
         Assert.Equal(2, timeline.Count);
-        Assert.Equal(2, factory.Firestore.In(FirestoreTimelineStore.Collection).Count);
+        Assert.Equal(2, factory.Firestore.All(FirestoreTimelineStore.Collection).Count);
     }
 
     [Fact]

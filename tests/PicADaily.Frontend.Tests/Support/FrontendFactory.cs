@@ -18,7 +18,7 @@ public class FrontendFactory : WebApplicationFactory<Program>
 
     public InMemoryPictureDirectory Directory { get; } = new();
 
-    public InMemoryFirestore Firestore { get; } = new();
+    public InMemoryFirestoreClient Firestore { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
