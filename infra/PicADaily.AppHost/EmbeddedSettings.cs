@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using PicADaily.Contracts.Configuration;
+using PicADaily.Contracts.ProtoJson;
 
 namespace PicADaily.AppHost;
 
@@ -28,7 +29,8 @@ internal sealed record EmbeddedSettings(
     IReadOnlyDictionary<string, string> LocalCloudOverrides,
     IReadOnlyDictionary<string, string> ServiceOverrides,
     string? DashboardUrl,
-    bool StopOnResourceFailure)
+    bool StopOnResourceFailure,
+    IReadOnlyList<string> ProvisionerArguments)
 {
     public const string ProjectId = "picadaily-local";
 
@@ -42,9 +44,11 @@ internal sealed record EmbeddedSettings(
         var overrides = new Dictionary<string, string>();
         Forward(configuration, "CollageSchedule", "LocalCloud__Schedules__collage-refresh", overrides, errors, text => text);
 
-        // Pub/Sub retry policies are proto durations ("0.5s"), LocalCloud's own options hh:mm:ss.
-        var minimum = Forward(configuration, "RetryMinimumBackoff", "LocalCloud__PubSub__RetryMinimumBackoffOverride", overrides, errors, text => ProtoDuration("RetryMinimumBackoff", text));
-        var maximum = Forward(configuration, "RetryMaximumBackoff", "LocalCloud__PubSub__RetryMaximumBackoffOverride", overrides, errors, text => ProtoDuration("RetryMaximumBackoff", text));
+        // The provisioner writes the subscriptions' retry policies, in Pub/Sub's proto durations ("0.5s");
+        // LocalCloud's own options are hh:mm:ss.
+        var backoffs = new Dictionary<string, string>();
+        var minimum = Forward(configuration, "RetryMinimumBackoff", "--minimum-backoff", backoffs, errors, text => ProtoDuration.Format(Duration("RetryMinimumBackoff", text)));
+        var maximum = Forward(configuration, "RetryMaximumBackoff", "--maximum-backoff", backoffs, errors, text => ProtoDuration.Format(Duration("RetryMaximumBackoff", text)));
         Forward(configuration, "FolderSettleInterval", "LocalCloud__Storage__SettleInterval", overrides, errors, text => Duration("FolderSettleInterval", text).ToString("c", CultureInfo.InvariantCulture));
         Forward(configuration, "FolderIncompleteGrace", "LocalCloud__Storage__IncompleteGrace", overrides, errors, text => Duration("FolderIncompleteGrace", text).ToString("c", CultureInfo.InvariantCulture));
         if (minimum is not null && maximum is not null && Duration("RetryMinimumBackoff", minimum) > Duration("RetryMaximumBackoff", maximum))
@@ -77,7 +81,8 @@ internal sealed record EmbeddedSettings(
 
         // The dashboard answers where the app host's launch profile says (applicationUrl).
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, dashboard, stopOnResourceFailure);
+        return new EmbeddedSettings(data, Path.Combine(root, "infra", "topology.json"), overrides, serviceOverrides, dashboard, stopOnResourceFailure,
+            backoffs.SelectMany(option => new[] { option.Key, option.Value }).ToList());
     }
 
     /// <summary>Validates and converts <paramref name="key"/> when it is given; returns what was given.</summary>
@@ -101,9 +106,6 @@ internal sealed record EmbeddedSettings(
     }
 
     private static TimeSpan Duration(string key, string text) => Durations.Parse(key, text);
-
-    private static string ProtoDuration(string key, string text) =>
-        Duration(key, text).TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "s";
 
     private static string HttpUrl(string key, string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

@@ -28,6 +28,16 @@ catch (Exception e) when (e is ArgumentException or InvalidDataException or IOEx
     return 2;
 }
 
+if (commandLine.PrintRecords)
+{
+    foreach (var record in TopologyRecords.Of(topology))
+    {
+        Console.WriteLine(record);
+    }
+
+    return 0;
+}
+
 var projectId = commandLine.ProjectId ?? environment[GoogleCloudOptions.ProjectKey] ?? topology.ProjectId;
 var configuration = new ConfigurationBuilder()
     .AddConfiguration(environment)

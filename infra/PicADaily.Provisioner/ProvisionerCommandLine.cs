@@ -1,7 +1,10 @@
+using PicADaily.Contracts.Configuration;
+using PicADaily.Contracts.ProtoJson;
+
 namespace PicADaily.Provisioner;
 
 /// <summary>The parsed command line of the provisioner (see <see cref="Usage"/>).</summary>
-public sealed record ProvisionerCommandLine(string TopologyPath, string? ProjectId, ProvisioningSettings Settings, bool NotificationTopicFormGiven)
+public sealed record ProvisionerCommandLine(string TopologyPath, string? ProjectId, ProvisioningSettings Settings, bool NotificationTopicFormGiven, bool PrintRecords = false)
 {
     /// <summary>Printed on a usage error or <c>--help</c>.</summary>
     public const string Usage = """
@@ -20,6 +23,9 @@ public sealed record ProvisionerCommandLine(string TopologyPath, string? Project
                                             default: short with STORAGE_EMULATOR_HOST set, else full
           --skip-storage                    leave buckets and notifications alone
           --skip-notifications              leave bucket notifications alone (fake-gcs-server's -event.* flags publish)
+          --minimum-backoff <duration>      replace every subscription's declared minimum retry backoff (e.g. 1s, to retry faster locally)
+          --maximum-backoff <duration>      the same for the maximum backoff
+          --print-records                   print the topology as the tab-separated records infra/gcp/deploy.sh reads; apply nothing
 
         Exit codes: 0 applied (or nothing to do), 1 a difference it must not fix (see the messages), 2 usage or input error.
         """;
@@ -32,7 +38,8 @@ public sealed record ProvisionerCommandLine(string TopologyPath, string? Project
         string topology = defaultTopologyPath ?? Path.Combine("infra", "topology.json");
         string? project = null, account = null, location = null;
         bool? shortTopics = null;
-        bool skipStorage = false, skipNotifications = false;
+        string? minimumBackoff = null, maximumBackoff = null;
+        bool skipStorage = false, skipNotifications = false, printRecords = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -45,6 +52,9 @@ public sealed record ProvisionerCommandLine(string TopologyPath, string? Project
                 case "--bucket-location": location = Value(); break;
                 case "--skip-storage": skipStorage = true; break;
                 case "--skip-notifications": skipNotifications = true; break;
+                case "--print-records": printRecords = true; break;
+                case "--minimum-backoff": minimumBackoff = Backoff(option, Value()); break;
+                case "--maximum-backoff": maximumBackoff = Backoff(option, Value()); break;
                 case "--endpoint":
                     var (service, url) = Pair(option, Value());
                     endpoints[service] = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
@@ -76,8 +86,23 @@ public sealed record ProvisionerCommandLine(string TopologyPath, string? Project
             SkipStorage = skipStorage,
             SkipNotifications = skipNotifications,
             ShortNotificationTopics = shortTopics ?? false,
+            MinimumBackoffOverride = minimumBackoff,
+            MaximumBackoffOverride = maximumBackoff,
         };
-        return new ProvisionerCommandLine(topology, project, settings, shortTopics is not null);
+        return new ProvisionerCommandLine(topology, project, settings, shortTopics is not null, printRecords);
+    }
+
+    /// <summary>Any duration form the settings take (<c>500ms</c>, <c>1s</c>, <c>00:00:02</c>), passed on as Pub/Sub's proto form.</summary>
+    private static string Backoff(string option, string text)
+    {
+        try
+        {
+            return ProtoDuration.Format(Durations.Parse(option, text));
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
     }
 
     private static (string Key, string Value) Pair(string option, string text)

@@ -39,6 +39,15 @@ public sealed record ProvisioningSettings
     /// <summary>Where new buckets are created on Google Cloud (null = the service default).</summary>
     public string? BucketLocation { get; init; }
 
+    /// <summary>
+    /// Replaces every subscription's declared minimum retry backoff (proto form, <c>"1s"</c>): locally,
+    /// a failing service is retried in seconds instead of the declared production backoff.
+    /// </summary>
+    public string? MinimumBackoffOverride { get; init; }
+
+    /// <summary>Replaces every subscription's declared maximum retry backoff, like <see cref="MinimumBackoffOverride"/>.</summary>
+    public string? MaximumBackoffOverride { get; init; }
+
     /// <summary>The real name of a declared bucket.</summary>
     public string BucketName(string declared) => Buckets.TryGetValue(declared, out var real) ? real : declared;
 }

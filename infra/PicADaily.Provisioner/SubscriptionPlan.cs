@@ -1,3 +1,4 @@
+using PicADaily.Contracts.ProtoJson;
 using PicADaily.Contracts.Topology;
 using PicADaily.GoogleCloud.PubSub;
 
@@ -25,7 +26,9 @@ internal static class SubscriptionPlan
             PushConfig = new PushConfig(endpoint, oidc),
             AckDeadlineSeconds = declared.AckDeadlineSeconds == 0 ? 10 : declared.AckDeadlineSeconds,
             RetryPolicy = declared.RetryPolicy is { } retry
-                ? new RetryPolicy(ProtoDuration.Parse(retry.MinimumBackoff), ProtoDuration.Parse(retry.MaximumBackoff))
+                ? new RetryPolicy(
+                    ProtoDuration.Parse(settings.MinimumBackoffOverride ?? retry.MinimumBackoff),
+                    ProtoDuration.Parse(settings.MaximumBackoffOverride ?? retry.MaximumBackoff))
                 : null,
             DeadLetterPolicy = declared.DeadLetterPolicy is { } deadLetter
                 ? new DeadLetterPolicy(pubSub.TopicName(deadLetter.DeadLetterTopic), deadLetter.MaxDeliveryAttempts)

@@ -19,8 +19,7 @@ parse_args "$@"
 TOPOLOGY="$ROOT/infra/topology.json"
 TAG="${PICADAILY_IMAGE_TAG:-$(date -u +%Y%m%d-%H%M%S)}"
 REGISTRY="$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY"
-command -v python3 >/dev/null || { echo "python3 is needed to read $TOPOLOGY" >&2; exit 2; }
-mapfile -t RECORDS < <(topology_records "$TOPOLOGY")
+read_topology "$TOPOLOGY" "$ROOT/infra/PicADaily.Provisioner"
 
 say "APIs"
 APIS=(run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com pubsub.googleapis.com
@@ -145,7 +144,7 @@ for service in "${SERVICES[@]}"; do
   fi
   image="$REGISTRY/$service:$TAG"
   gc builds submit "$ROOT" --region="$REGION" --config="$HERE/cloudbuild.yaml" \
-    --substitutions="_DOCKERFILE=services/$service/Dockerfile,_IMAGE=$image"
+    --substitutions="_PROJECT_DIR=services/$service,_IMAGE=$image"
   mapfile -t size < <(sizing_flags "$service")
   env="GOOGLE_CLOUD_PROJECT=$PROJECT,BUCKET_PICTURES=$PICTURES,BUCKET_THUMBNAILS=$THUMBNAILS,PUSH_AUTH_AUDIENCE=$(service_url "$service"),PUSH_AUTH_ALLOWED_EMAILS=$(push_account),$(sizing_env "$service")"
   if ! is_user_facing "$service"; then

@@ -185,30 +185,24 @@ sizing_env() {
   esac
 }
 
-# The topology as tab-separated records, '-' for an empty field (bash's read would merge empty fields).
+# The topology as tab-separated records, '-' for an empty field (bash's read would merge empty fields),
+# printed by the provisioner: the one reader of infra/topology.json (PICADAILY_PROVISIONER may name
+# its built PicADaily.Provisioner.dll, to skip the build `dotnet run` does).
 topology_records() {
-  python3 - "$1" <<'PY'
-import json, sys
-t = json.load(open(sys.argv[1]))
-def f(v):
-    v = "" if v is None else str(v)
-    return v if v else "-"
-for name in t.get("buckets", []):
-    print("bucket\t" + name)
-for name in t.get("topics", []):
-    print("topic\t" + name)
-for s in t.get("subscriptions", []):
-    retry = s.get("retryPolicy") or {}
-    dl = s.get("deadLetterPolicy") or {}
-    print("\t".join(["subscription", s["name"], s["topic"], s["service"], s["path"], f(s.get("ackDeadlineSeconds")),
-                     f(retry.get("minimumBackoff")), f(retry.get("maximumBackoff")),
-                     f(dl.get("deadLetterTopic")), f(dl.get("maxDeliveryAttempts")), f(s.get("filter"))]))
-for n in t.get("notifications", []):
-    print("\t".join(["notification", n["bucket"], n["topic"], ",".join(n.get("eventTypes", [])), f(n.get("payloadFormat"))]))
-for j in t.get("schedules", []):
-    attrs = ",".join(k + "=" + v for k, v in (j.get("attributes") or {}).items())
-    print("\t".join(["schedule", j["name"], j["schedule"], f(j.get("timeZone")), j["topic"], f(j.get("data")), f(attrs)]))
-PY
+  local topology="$1" project="$2"
+  if [[ -n "${PICADAILY_PROVISIONER:-}" ]]; then
+    dotnet "$PICADAILY_PROVISIONER" --print-records --topology "$topology"
+  else
+    dotnet run --project "$project" --verbosity quiet -- --print-records --topology "$topology"
+  fi
+}
+
+# Fills RECORDS with the topology's records, or stops the script when the topology cannot be read.
+read_topology() {
+  command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is needed to read $1 (see global.json)" >&2; exit 2; }
+  local text
+  text="$(topology_records "$1" "$2")" || { echo "Could not read $1 (see above)" >&2; exit 2; }
+  mapfile -t RECORDS <<<"$text"
 }
 
 bucket_for() {

@@ -12,8 +12,7 @@ source "$HERE/lib.sh"
 parse_args "$@"
 
 TOPOLOGY="$ROOT/infra/topology.json"
-command -v python3 >/dev/null || { echo "python3 is needed to read $TOPOLOGY" >&2; exit 2; }
-mapfile -t RECORDS < <(topology_records "$TOPOLOGY")
+read_topology "$TOPOLOGY" "$ROOT/infra/PicADaily.Provisioner"
 
 # In dry-run every delete is listed; otherwise only what exists is deleted.
 present() {

@@ -31,15 +31,15 @@ public static class FrontendServices
         // Over TLS (directly, or as the trusted proxy says) the antiforgery cookie is Secure.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();
-        services.AddFrontendRateLimits(configuration);
+        services.AddFrontendRateLimits();
 
-        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName))
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName)
             .Validate(a => a.Problem() is null, "Access options are inconsistent: Access:DevelopmentIdentity and Access:IapAudience exclude each other, and a set audience must not be blank.")
             .ValidateOnStart();
         services.TryAddSingleton(new IapKeySetHttp(null));
         services.AddSingleton<IapAssertionVerifier>();
 
-        services.AddOptions<UploadLimits>().Bind(configuration.GetSection(UploadLimits.SectionName))
+        services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.SectionName)
             .Validate(l => l.MaxFileBytes > 0 && l.MaxRequestBytes >= l.MaxFileBytes && l.MaxFiles > 0, "Upload limits must be positive, and a request must fit at least one file.")
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);

@@ -13,8 +13,7 @@ public sealed class AppHostOptionsTests
         var settings = EmbeddedSettings.From(Configuration(("FolderSettleInterval", "0.5s"), ("RetryMinimumBackoff", "500ms"), ("RetryMaximumBackoff", "00:00:02")));
 
         Assert.Equal("00:00:00.5000000", settings.LocalCloudOverrides["LocalCloud__Storage__SettleInterval"]);
-        Assert.Equal("0.5s", settings.LocalCloudOverrides["LocalCloud__PubSub__RetryMinimumBackoffOverride"]);
-        Assert.Equal("2s", settings.LocalCloudOverrides["LocalCloud__PubSub__RetryMaximumBackoffOverride"]);
+        Assert.Equal(["--minimum-backoff", "0.5s", "--maximum-backoff", "2s"], settings.ProvisionerArguments);
     }
 
     [Fact]

@@ -6,75 +6,63 @@ using PicADaily.Provisioner.Tests.Support;
 namespace PicADaily.Provisioner.Tests;
 
 /// <summary>
-/// No Docker engine runs here, so the Dockerfiles and the compose file are checked for what breaks
+/// No Docker engine runs here, so the one Dockerfile and the compose file are checked for what breaks
 /// a build or a run most often: a project reference the build stage never copies, a root user, a
 /// port other than PORT, a service the compose file forgets.
 /// </summary>
 public sealed partial class ContainerFilesTests
 {
-    public static TheoryData<string> Dockerfiles() =>
-    [
-        "services/image-analysis/Dockerfile", "services/thumbnail/Dockerfile", "services/collage/Dockerfile",
-        "services/garbage-collection/Dockerfile", "services/frontend/Dockerfile",
-        "infra/PicADaily.LocalCloud/Dockerfile", "infra/PicADaily.Provisioner/Dockerfile",
-    ];
+    private static readonly string Dockerfile = File.ReadAllText(Repository.File("Dockerfile"));
+
+    /// <summary>The folders docker-compose.yml builds (the same PROJECT_DIR values deploy.sh passes for the services).</summary>
+    public static TheoryData<string> ProjectDirs() =>
+        [.. ProjectDirArgument().Matches(File.ReadAllText(Repository.File("docker-compose.yml"))).Select(m => m.Groups[1].Value)];
 
     [Theory]
-    [MemberData(nameof(Dockerfiles))]
-    public void A_dockerfile_copies_every_project_its_project_references_before_restoring(string dockerfile)
+    [MemberData(nameof(ProjectDirs))]
+    public void Every_project_an_image_is_built_from_references_only_what_the_dockerfile_copies(string projectDir)
     {
-        var text = File.ReadAllText(Repository.File(dockerfile));
-        var directory = Path.GetDirectoryName(dockerfile)!;
-        var project = Directory.GetFiles(Repository.File(directory), "*.csproj").SingleOrDefault();
-        if (project is null)
-        {
-            // The frontend arrives from its own branch; its Dockerfile names the project it expects.
-            Assert.Contains("PicADaily.Frontend.csproj", text, StringComparison.Ordinal);
-            return;
-        }
+        var project = Assert.Single(Directory.GetFiles(Repository.File(projectDir), "*.csproj"));
 
-        var restore = text.IndexOf("RUN dotnet restore", StringComparison.Ordinal);
-        Assert.True(restore > 0, "no restore step");
-        foreach (var reference in Closure(project).Append(project))
+        // The build copies all of shared/ and the project's own folder: nothing else may be referenced.
+        foreach (var reference in Closure(project))
         {
             var relative = Path.GetRelativePath(Repository.Root, reference).Replace('\\', '/');
-            var folder = Path.GetDirectoryName(relative)!.Replace('\\', '/');
-            var csprojCopy = text.IndexOf($"COPY {relative} {folder}/", StringComparison.Ordinal);
-            Assert.True(csprojCopy > 0 && csprojCopy < restore, $"{dockerfile} must copy {relative} before the restore");
-            Assert.Contains($"COPY {folder}/ {folder}/", text, StringComparison.Ordinal);
+            Assert.True(relative.StartsWith("shared/", StringComparison.Ordinal), $"{projectDir} references {relative}, which the Dockerfile does not copy (only shared/ and {projectDir}/)");
         }
 
         foreach (var content in ContentFromOutsideTheProject(project))
         {
-            Assert.Contains($"COPY {content} ", text, StringComparison.Ordinal);
+            Assert.Contains($"COPY {content} ", Dockerfile, StringComparison.Ordinal);
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Dockerfiles))]
-    public void A_dockerfile_builds_on_the_sdk_runs_on_aspnet_as_a_non_root_user(string dockerfile)
+    [Fact]
+    public void The_dockerfile_copies_shared_wholesale_and_the_project_named_by_its_build_argument()
     {
-        var text = File.ReadAllText(Repository.File(dockerfile));
+        var restore = Dockerfile.IndexOf("RUN dotnet restore \"$PROJECT_DIR\"", StringComparison.Ordinal);
 
-        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", FromLines(text)[0], StringComparison.Ordinal);
-        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0", FromLines(text)[^1]);
-        Assert.Matches(@"(?m)^USER \$APP_UID$", text);
-        Assert.Contains("COPY global.json Directory.Build.props Directory.Packages.props ./", text, StringComparison.Ordinal);
+        Assert.True(restore > 0, "no restore of the project");
+        Assert.InRange(Dockerfile.IndexOf("COPY shared/ shared/", StringComparison.Ordinal), 0, restore);
+        Assert.InRange(Dockerfile.IndexOf("COPY ${PROJECT_DIR}/*.csproj ${PROJECT_DIR}/", StringComparison.Ordinal), 0, restore);
+        Assert.True(Dockerfile.IndexOf("COPY ${PROJECT_DIR}/ ${PROJECT_DIR}/", StringComparison.Ordinal) > restore, "the sources come after the restore layer");
+        Assert.Contains("infra/topology.json", Dockerfile, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Dockerfiles))]
-    public void A_server_image_listens_on_PORT_and_clears_the_base_images_fixed_port(string dockerfile)
+    [Fact]
+    public void The_dockerfile_builds_on_the_sdk_runs_on_aspnet_as_a_non_root_user()
     {
-        var text = File.ReadAllText(Repository.File(dockerfile));
-        if (dockerfile.Contains("Provisioner", StringComparison.Ordinal))
-        {
-            Assert.DoesNotContain("EXPOSE", text, StringComparison.Ordinal);
-            return;
-        }
+        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", FromLines(Dockerfile)[0], StringComparison.Ordinal);
+        Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0", FromLines(Dockerfile)[^1]);
+        Assert.Matches(@"(?m)^USER \$APP_UID$", Dockerfile);
+        Assert.Contains("COPY global.json Directory.Build.props Directory.Packages.props ./", Dockerfile, StringComparison.Ordinal);
+    }
 
-        Assert.Matches(@"ENV PORT=\d+", text);
-        Assert.Contains("ASPNETCORE_HTTP_PORTS= ", text, StringComparison.Ordinal);
+    [Fact]
+    public void A_server_image_listens_on_PORT_and_clears_the_base_images_fixed_port()
+    {
+        Assert.Matches(@"ENV PORT=\d+", Dockerfile);
+        Assert.Contains("ASPNETCORE_HTTP_PORTS= ", Dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,14 +74,12 @@ public sealed partial class ContainerFilesTests
         foreach (var service in topology.Subscriptions.Select(s => s.Service).Distinct())
         {
             Assert.Contains($"\n  {service}:\n", compose, StringComparison.Ordinal);
-            Assert.Contains($"dockerfile: services/{service}/Dockerfile", compose, StringComparison.Ordinal);
+            Assert.Contains($"PROJECT_DIR: services/{service}\n", compose, StringComparison.Ordinal);
             Assert.Contains($"- {service}=http://{service}:8080", compose, StringComparison.Ordinal);
         }
 
-        foreach (var dockerfile in DockerfileReference().Matches(compose).Select(m => m.Groups[1].Value))
-        {
-            Assert.True(File.Exists(Repository.File(dockerfile)), $"{dockerfile} is named in docker-compose.yml but missing");
-        }
+        // One recipe: no image names a Dockerfile of its own.
+        Assert.DoesNotContain("dockerfile:", compose, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +126,6 @@ public sealed partial class ContainerFilesTests
             .Where(include => include is not null && include.StartsWith("..", StringComparison.Ordinal))
             .Select(include => Path.GetRelativePath(Repository.Root, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include!))).Replace('\\', '/'));
 
-    [GeneratedRegex(@"dockerfile: (\S+)")]
-    private static partial Regex DockerfileReference();
+    [GeneratedRegex(@"PROJECT_DIR: (\S+)")]
+    private static partial Regex ProjectDirArgument();
 }

@@ -55,7 +55,7 @@ public sealed class DeployScriptTests
         Assert.Contains($"--topic=projects/{Project}/topics/collage-refresh", job);
         foreach (var service in Services)
         {
-            Assert.Single(run.Starting("builds submit"), c => c.Contains($"--substitutions=_DOCKERFILE=services/{service}/Dockerfile,_IMAGE={Region}-docker.pkg.dev/{Project}/picadaily/{service}:test"));
+            Assert.Single(run.Starting("builds submit"), c => c.Contains($"--substitutions=_PROJECT_DIR=services/{service},_IMAGE={Region}-docker.pkg.dev/{Project}/picadaily/{service}:test"));
             var deploy = Assert.Single(run.Deployments(service));
             Assert.Contains($"--service-account=picadaily-{service}@{Project}.iam.gserviceaccount.com", deploy);
             Assert.Contains("--no-allow-unauthenticated", deploy);

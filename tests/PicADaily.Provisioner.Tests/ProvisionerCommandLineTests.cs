@@ -24,6 +24,7 @@ public sealed class ProvisionerCommandLineTests
     [InlineData("--endpoint", "thumbnail=ftp://x")]
     [InlineData("--notification-topic-form", "medium")]
     [InlineData("--frobnicate", "x")]
+    [InlineData("--minimum-backoff", "soon")]
     public void A_malformed_option_is_a_clear_usage_error(string option, string value)
     {
         var error = Assert.Throws<ArgumentException>(() => ProvisionerCommandLine.Parse([option, value], null));
@@ -35,5 +36,15 @@ public sealed class ProvisionerCommandLineTests
     public void An_option_missing_its_value_is_a_usage_error()
     {
         Assert.Throws<ArgumentException>(() => ProvisionerCommandLine.Parse(["--project"], null));
+    }
+
+    [Fact]
+    public void Retry_backoff_overrides_take_any_duration_form_and_become_proto_durations()
+    {
+        var parsed = ProvisionerCommandLine.Parse(["--minimum-backoff", "500ms", "--maximum-backoff", "00:00:02", "--print-records"], null);
+
+        Assert.Equal("0.5s", parsed.Settings.MinimumBackoffOverride);
+        Assert.Equal("2s", parsed.Settings.MaximumBackoffOverride);
+        Assert.True(parsed.PrintRecords);
     }
 }

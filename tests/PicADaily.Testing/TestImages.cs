@@ -15,6 +15,13 @@ public static class TestImages
 
     public static byte[] NotAnImage { get; } = "<html><body>not a picture</body></html>"u8.ToArray();
 
+    /// <summary>A 1×1 red PNG.</summary>
+    public static byte[] Png { get; } = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
+
+    /// <summary>The first bytes of a JPEG: enough for content sniffing, not for decoding.</summary>
+    public static byte[] JpegHeader { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01];
+
     /// <summary>
     /// A photo-like JPEG, different for every <paramref name="seed"/>: smooth waves with grain, so that
     /// its size (about 1.5–3 bits a pixel at quality 90) and decode cost resemble a camera picture rather

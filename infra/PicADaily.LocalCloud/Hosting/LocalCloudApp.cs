@@ -26,7 +26,7 @@ public static class LocalCloudApp
         builder.AddLocalCloudScheduler();
         builder.Services.AddLocalFirestore();
         builder.Services.AddLocalVision();
-        builder.AddLocalCloudTopology(); // last: it applies infra/topology.json through the APIs above
+        builder.AddTopologySchedules(); // after the scheduler: it registers the schedules of infra/topology.json
 
         configure?.Invoke(builder);
 

@@ -14,6 +14,6 @@ public sealed class LocalCloudOptions
     /// <summary>The project id used in resource names when a request does not say otherwise.</summary>
     public string ProjectId { get; set; } = "picadaily-local";
 
-    /// <summary>Path of the declared choreography (<c>infra/topology.json</c>); empty = apply none.</summary>
+    /// <summary>Path of the declared choreography (<c>infra/topology.json</c>), whose schedules LocalCloud runs; empty = none.</summary>
     public string TopologyPath { get; set; } = "";
 }

@@ -1,3 +1,5 @@
+using PicADaily.Contracts.ProtoJson;
+
 namespace PicADaily.LocalCloud.PubSub;
 
 /// <summary>Checks a subscription the way Pub/Sub does and fills in its defaults.</summary>
@@ -32,8 +34,8 @@ public static class SubscriptionValidator
         {
             retry.MinimumBackoff ??= "10s";
             retry.MaximumBackoff ??= "600s";
-            var min = Durations.Parse(retry.MinimumBackoff, "retryPolicy.minimumBackoff");
-            var max = Durations.Parse(retry.MaximumBackoff, "retryPolicy.maximumBackoff");
+            var min = ParseDuration(retry.MinimumBackoff, "retryPolicy.minimumBackoff");
+            var max = ParseDuration(retry.MaximumBackoff, "retryPolicy.maximumBackoff");
             if (min > MaxBackoff || max > MaxBackoff || min > max)
             {
                 throw GoogleErrorException.InvalidArgument("Invalid retryPolicy: backoffs must be 0–600s with minimumBackoff ≤ maximumBackoff.");
@@ -52,7 +54,7 @@ public static class SubscriptionValidator
 
         if (s.MessageRetentionDuration is not null)
         {
-            var retention = Durations.Parse(s.MessageRetentionDuration, "messageRetentionDuration");
+            var retention = ParseDuration(s.MessageRetentionDuration, "messageRetentionDuration");
             if (retention < MinRetention || retention > MaxRetention)
             {
                 throw GoogleErrorException.InvalidArgument("Invalid messageRetentionDuration: must be 10 minutes to 31 days.");
@@ -73,4 +75,9 @@ public static class SubscriptionValidator
             throw GoogleErrorException.InvalidArgument($"Invalid filter: {e.Message}.");
         }
     }
+
+    /// <summary>A proto duration field (<c>"10s"</c>) of a request.</summary>
+    /// <exception cref="GoogleErrorException">INVALID_ARGUMENT naming <paramref name="field"/>.</exception>
+    internal static TimeSpan ParseDuration(string? text, string field) =>
+        ProtoDuration.TryParse(text, out var value) ? value : throw GoogleErrorException.InvalidArgument($"Invalid {field} '{text}': expected a duration such as \"10s\".");
 }

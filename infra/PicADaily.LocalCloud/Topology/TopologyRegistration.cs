@@ -1,15 +1,14 @@
 namespace PicADaily.LocalCloud.Topology;
 
 /// <summary>
-/// The one-line hook LocalCloudApp calls for the declared topology. Register it after every API:
-/// hosted services start in registration order, and applying needs Pub/Sub, storage and the scheduler up.
+/// The one-line hook LocalCloudApp calls for the declared schedules. Register it after the scheduler:
+/// hosted services start in registration order.
 /// </summary>
 public static class TopologyRegistration
 {
-    public static WebApplicationBuilder AddLocalCloudTopology(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTopologySchedules(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TopologyApplier>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<TopologyApplier>());
+        builder.Services.AddHostedService<TopologySchedules>();
         return builder;
     }
 }

@@ -24,9 +24,9 @@ public static class FrontendRateLimits
         LiveStream,
     }
 
-    public static IServiceCollection AddFrontendRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFrontendRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName))
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(l => l.IsValid, "Rate limits must be positive, and the total of live streams at least the per-client one.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });

@@ -4,8 +4,8 @@ namespace PicADaily.Contracts.Topology;
 /// The declared choreography (<c>infra/topology.json</c>): buckets, bucket notifications, topics,
 /// push subscriptions, schedules, and which event types each service handles and publishes.
 /// Names are short ids resolved inside <see cref="ProjectId"/>.
-/// LocalCloud applies it at start-up; the compose provisioner, the Google Cloud scripts and the
-/// frontend read the same file.
+/// The provisioner applies it everywhere (and prints it for the Google Cloud scripts); LocalCloud
+/// runs its schedules and the frontend draws it.
 /// </summary>
 public sealed record Topology(
     string ProjectId,

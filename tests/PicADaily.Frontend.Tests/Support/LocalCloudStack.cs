@@ -43,14 +43,15 @@ public sealed class LocalCloudStack : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [DataFolder.EnvironmentVariable] = dataPath,
-                ["LocalCloud:TopologyPath"] = RepositoryFile("infra", "topology.json"),
+                ["LocalCloud:TopologyPath"] = PicADaily.Testing.LocalCloudTopology.RepositoryTopologyPath,
                 ["LocalCloud:ProjectId"] = "picadaily-local",
-                ["services:frontend:http:0"] = frontendUri.ToString().TrimEnd('/'),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
         });
         await cloud.StartAsync();
         var cloudUri = new Uri(cloud.Urls.First());
+        // Only the frontend runs here: its subscriptions push to it, the other services' are not created.
+        await PicADaily.Testing.LocalCloudTopology.ApplyAsync(cloudUri, new Dictionary<string, Uri> { ["frontend"] = frontendUri });
 
         var frontend = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -74,20 +75,6 @@ public sealed class LocalCloudStack : IAsyncDisposable
         {
             Directory.Delete(dataPath, recursive: true);
         }
-    }
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"{Path.Combine(parts)} not found above {AppContext.BaseDirectory}");
     }
 
     private static int FreePort()

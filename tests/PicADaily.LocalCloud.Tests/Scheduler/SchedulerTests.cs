@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using PicADaily.LocalCloud.Tests.Support;
+using PicADaily.Testing;
 
 namespace PicADaily.LocalCloud.Tests.Scheduler;
 
@@ -24,8 +25,8 @@ public sealed class SchedulerTests
         await using var cloud = await TestLocalCloud.StartAsync(settings: new Dictionary<string, string?>
         {
             ["LocalCloud:TopologyPath"] = topology,
-            ["LocalCloud:Endpoints:ticker"] = receiver.BaseUri.ToString(),
         });
+        await LocalCloudTopology.ApplyAsync(cloud.BaseUri, new Dictionary<string, Uri> { ["ticker"] = receiver.BaseUri }, topology);
 
         var pushes = await receiver.WaitForAsync(3, TimeSpan.FromSeconds(15));
 
@@ -43,6 +44,7 @@ public sealed class SchedulerTests
         {
             ["LocalCloud:TopologyPath"] = RepositoryFiles.Path("infra/topology.json"),
         });
+        await LocalCloudTopology.ApplyAsync(cloud.BaseUri, new Dictionary<string, Uri> { ["collage"] = new("http://127.0.0.1:5103") });
         using var http = new HttpClient { BaseAddress = cloud.BaseUri };
 
         var status = JsonNode.Parse(await http.GetStringAsync("localcloud/status"))!;

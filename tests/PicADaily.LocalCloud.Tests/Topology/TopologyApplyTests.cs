@@ -1,26 +1,27 @@
 using System.Text.Json.Nodes;
 
-using Microsoft.Extensions.DependencyInjection;
-
-using PicADaily.Contracts.Topology;
 using PicADaily.LocalCloud.Tests.Support;
-using PicADaily.LocalCloud.Topology;
+using PicADaily.Testing;
 
 namespace PicADaily.LocalCloud.Tests.Topology;
 
+/// <summary>LocalCloud takes the topology through its APIs from the provisioner, as the app host applies it.</summary>
 public sealed class TopologyApplyTests
 {
-    private static readonly string TopologyPath = RepositoryFiles.Path("infra/topology.json");
+    private static readonly Dictionary<string, Uri> AllServices = new()
+    {
+        ["image-analysis"] = new("http://127.0.0.1:5101"),
+        ["thumbnail"] = new("http://127.0.0.1:5102"),
+        ["collage"] = new("http://127.0.0.1:5103"),
+        ["garbage-collection"] = new("http://127.0.0.1:5104"),
+        ["frontend"] = new("http://127.0.0.1:5105/"),
+    };
 
     [Fact]
-    public async Task LocalCloud_creates_the_declared_topics_and_subscriptions_with_resolved_endpoints()
+    public async Task The_provisioner_creates_the_declared_topics_and_subscriptions_with_their_endpoints()
     {
-        await using var cloud = await TestLocalCloud.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["LocalCloud:TopologyPath"] = TopologyPath,
-            ["LocalCloud:Endpoints:image-analysis"] = "http://127.0.0.1:5101",
-            ["services:frontend:http:0"] = "http://127.0.0.1:5105/",
-        });
+        await using var cloud = await TestLocalCloud.StartAsync();
+        await LocalCloudTopology.ApplyAsync(cloud.BaseUri, AllServices);
         var rest = new PubSubRest(new HttpClient { BaseAddress = cloud.BaseUri }, "picadaily-local");
 
         var topics = (await rest.GetAsync("v1/projects/picadaily-local/topics"))["topics"]!.AsArray().Select(t => t!["name"]!.GetValue<string>());
@@ -31,8 +32,6 @@ public sealed class TopologyApplyTests
         Assert.Equal(8, subscriptions.Count);
         Assert.Equal("http://127.0.0.1:5101/events", subscriptions["image-analysis-picture-events"]["pushConfig"]!["pushEndpoint"]!.GetValue<string>());
         Assert.Equal("http://127.0.0.1:5105/events", subscriptions["frontend-dead-letters"]["pushConfig"]!["pushEndpoint"]!.GetValue<string>());
-        // No endpoint known for the service: a pull subscription, shown with an empty pushConfig as Google shows it.
-        Assert.Null(subscriptions["thumbnail-picture-events"]["pushConfig"]!["pushEndpoint"]);
         Assert.Equal("attributes.eventType = \"OBJECT_FINALIZE\"", subscriptions["thumbnail-picture-events"]["filter"]!.GetValue<string>());
         Assert.Equal("projects/picadaily-local/topics/dead-letters", subscriptions["collage-collage-refresh"]["deadLetterPolicy"]!["deadLetterTopic"]!.GetValue<string>());
         Assert.Equal(120, subscriptions["image-analysis-picture-events"]["ackDeadlineSeconds"]!.GetValue<int>());
@@ -41,54 +40,29 @@ public sealed class TopologyApplyTests
     [Fact]
     public async Task Applying_the_topology_again_or_restarting_changes_nothing()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["LocalCloud:TopologyPath"] = TopologyPath,
-            ["LocalCloud:Endpoints:collage"] = "http://127.0.0.1:5103",
-        };
+        var settings = new Dictionary<string, string?> { ["LocalCloud:TopologyPath"] = LocalCloudTopology.RepositoryTopologyPath };
         string before;
         string dataPath;
         await using (var cloud = await TestLocalCloud.StartAsync(settings: settings))
         {
             dataPath = cloud.DataPath;
+            await LocalCloudTopology.ApplyAsync(cloud.BaseUri, AllServices);
             before = await SnapshotAsync(cloud);
-            await cloud.Services.GetRequiredService<TopologyApplier>().ApplyAsync(TopologyLoader.Load(TopologyPath), CancellationToken.None);
+            var again = await LocalCloudTopology.ApplyAsync(cloud.BaseUri, AllServices);
+            Assert.True(again.NoChanges, string.Join("; ", again.Changes));
             Assert.Equal(before, await SnapshotAsync(cloud));
         }
 
         await using var restarted = await TestLocalCloud.StartAsync(dataPath, settings);
         Assert.Equal(before, await SnapshotAsync(restarted));
+        Assert.True((await LocalCloudTopology.ApplyAsync(restarted.BaseUri, AllServices)).NoChanges);
     }
 
     [Fact]
-    public async Task A_service_endpoint_configured_later_gets_the_backlog_kept_meanwhile()
+    public async Task Retry_overrides_replace_the_declared_backoffs()
     {
-        await using var receiver = await PushReceiver.StartAsync();
-        var settings = new Dictionary<string, string?> { ["LocalCloud:TopologyPath"] = TopologyPath };
-        string dataPath;
-        await using (var cloud = await TestLocalCloud.StartAsync(settings: settings))
-        {
-            dataPath = cloud.DataPath;
-            var rest = new PubSubRest(new HttpClient { BaseAddress = cloud.BaseUri }, "picadaily-local");
-            await rest.PublishOrFailAsync("collage-refresh", PubSubRest.Message("kept"));
-        }
-
-        settings["LocalCloud:Endpoints:collage"] = receiver.BaseUri.ToString();
-        await using var configured = await TestLocalCloud.StartAsync(dataPath, settings);
-
-        var push = (await receiver.WaitForAsync(1, TimeSpan.FromSeconds(15)))[0];
-        Assert.Equal("/events", push.Path);
-    }
-
-    [Fact]
-    public async Task Configured_retry_overrides_replace_the_declared_backoffs()
-    {
-        await using var cloud = await TestLocalCloud.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["LocalCloud:TopologyPath"] = TopologyPath,
-            ["LocalCloud:PubSub:RetryMinimumBackoffOverride"] = "0.1s",
-            ["LocalCloud:PubSub:RetryMaximumBackoffOverride"] = "1s",
-        });
+        await using var cloud = await TestLocalCloud.StartAsync();
+        await LocalCloudTopology.ApplyAsync(cloud.BaseUri, AllServices, adjust: s => s with { MinimumBackoffOverride = "0.1s", MaximumBackoffOverride = "1s" });
         var rest = new PubSubRest(new HttpClient { BaseAddress = cloud.BaseUri }, "picadaily-local");
 
         var subscription = await rest.GetAsync("v1/projects/picadaily-local/subscriptions/thumbnail-picture-events");

@@ -45,6 +45,8 @@ public sealed class FakeGcloud : IDisposable
         start.Environment["FAKE_GCLOUD_LOG"] = LogPath;
         start.Environment["FAKE_GCLOUD_STATE"] = StatePath;
         start.Environment["PICADAILY_IMAGE_TAG"] = "test";
+        // The provisioner this test project was built with reads the topology, instead of a `dotnet run` per script run.
+        start.Environment["PICADAILY_PROVISIONER"] = typeof(TopologyProvisioner).Assembly.Location;
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;

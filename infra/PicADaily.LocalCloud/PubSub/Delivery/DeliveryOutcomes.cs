@@ -66,7 +66,7 @@ public sealed class DeliveryOutcomes(PubSubRegistry registry, PubSubPublisher pu
             ["CloudPubSubDeadLetterSourceDeliveryCount"] = failures.ToString(CultureInfo.InvariantCulture),
             ["CloudPubSubDeadLetterSourceSubscription"] = subscriptionId,
             ["CloudPubSubDeadLetterSourceSubscriptionProject"] = project,
-            ["CloudPubSubDeadLetterSourceTopicPublishTime"] = Timestamps.Format(message.PublishTime),
+            ["CloudPubSubDeadLetterSourceTopicPublishTime"] = PublishTimes.Format(message.PublishTime),
         };
         try
         {
@@ -97,8 +97,8 @@ public sealed class DeliveryOutcomes(PubSubRegistry registry, PubSubPublisher pu
         if (config.RetryPolicy is { } retry)
         {
             return Backoff.Delay(
-                Durations.Parse(retry.MinimumBackoff ?? "10s", "minimumBackoff"),
-                Durations.Parse(retry.MaximumBackoff ?? "600s", "maximumBackoff"),
+                SubscriptionValidator.ParseDuration(retry.MinimumBackoff ?? "10s", "minimumBackoff"),
+                SubscriptionValidator.ParseDuration(retry.MaximumBackoff ?? "600s", "maximumBackoff"),
                 failures);
         }
 

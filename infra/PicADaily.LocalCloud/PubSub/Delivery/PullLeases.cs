@@ -51,7 +51,7 @@ public sealed class PullLeases(PubSubRegistry registry, DeliveryOutcomes outcome
                     Data = Convert.ToBase64String(message.Data),
                     Attributes = message.Attributes.Count > 0 ? new Dictionary<string, string>(message.Attributes) : null,
                     MessageId = message.MessageId,
-                    PublishTime = Timestamps.Format(message.PublishTime),
+                    PublishTime = PublishTimes.Format(message.PublishTime),
                 },
                 runtime.Config.DeadLetterPolicy is null ? null : delivery.Failures + 1));
         }

@@ -34,7 +34,7 @@ public static class PushRequestFactory
         var buffer = new ArrayBufferWriter<byte>(256 + (message.Data.Length * 4 / 3));
         using (var json = new Utf8JsonWriter(buffer))
         {
-            var publishTime = Timestamps.Format(message.PublishTime);
+            var publishTime = PublishTimes.Format(message.PublishTime);
             json.WriteStartObject();
             json.WriteStartObject("message");
             if (message.Attributes.Count > 0)
@@ -78,7 +78,7 @@ public static class PushRequestFactory
 
         request.Headers.TryAddWithoutValidation("x-goog-pubsub-subscription-name", subscription);
         request.Headers.TryAddWithoutValidation("x-goog-pubsub-message-id", message.MessageId);
-        request.Headers.TryAddWithoutValidation("x-goog-pubsub-publish-time", Timestamps.Format(message.PublishTime));
+        request.Headers.TryAddWithoutValidation("x-goog-pubsub-publish-time", PublishTimes.Format(message.PublishTime));
         foreach (var (key, value) in message.Attributes)
         {
             if (!IsHeaderSafe(key, value))

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PicADaily.LocalCloud.Tests.Support;
+namespace PicADaily.Testing;
 
 /// <summary>A push request as the subscriber saw it.</summary>
 public sealed record ReceivedPush(DateTimeOffset At, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int AnsweredStatus);
