@@ -17,6 +17,8 @@ namespace PicADaily.AppHost;
 /// <c>OtlpEndpoint</c> (an OTLP/HTTP receiver that gets every resource's telemetry instead of the dashboard; the
 /// end-to-end trace test's collector). The dashboard's address is handed to the frontend, whose picture pages link
 /// to each picture's trace there; and
+/// <c>Admins</c> (comma-separated addresses the frontend treats as admins, e.g. the development identity
+/// <c>developer@localhost</c>: they moderate and open <c>/operations</c>);
 /// <c>StopOnResourceFailure</c> (default true: a resource that dies stops the whole app host; the fault
 /// tests set it false because they kill services on purpose and start them again).
 /// Durations take the forms of <see cref="Durations"/>. Every option is checked here, before anything
@@ -66,6 +68,14 @@ internal sealed record EmbeddedSettings(
             serviceOverrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             overrides["OTEL_EXPORTER_OTLP_ENDPOINT"] = serviceOverrides["OTEL_EXPORTER_OTLP_ENDPOINT"];
             overrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
+        // Who may moderate and open /operations locally: nobody unless named (Admins=developer@localhost
+        // makes the development identity one). Only the frontend reads it.
+        var admins = configuration["Admins"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        for (var i = 0; i < admins.Length; i++)
+        {
+            serviceOverrides[$"Access__Admins__{i}"] = admins[i];
         }
 
         var stopOnResourceFailure = true;

@@ -38,11 +38,19 @@ public sealed class CollageTickHandler(
     private async Task<Step<HandlerOutcome>?> RoundAsync(CancellationToken cancellationToken)
     {
         var newest = await catalog.NewestVisibleAsync(CollageRenderer.MaxPictures, cancellationToken);
-        var thumbnails = await DownloadThumbnailsAsync(newest, cancellationToken);
-        var signature = Signature(thumbnails.Select(t => t.Picture));
         var bucket = settings.Value.ThumbnailsBucket;
         var existing = await storage.GetAsync(bucket, ArtifactMetadata.CollageObjectName, generation: null, cancellationToken);
-        if (existing?.Metadata.TryGetValue(ArtifactMetadata.CollagePictures, out var current) == true && current == signature)
+        var current = existing?.Metadata.GetValueOrDefault(ArtifactMetadata.CollagePictures);
+
+        // Most ticks find nothing new: one query and one metadata read, no download, no render.
+        if (current is not null && current == Signature(newest))
+        {
+            return Step<HandlerOutcome>.Continue(HandlerOutcome.Ignored("the newest pictures have not changed"));
+        }
+
+        var thumbnails = await DownloadThumbnailsAsync(newest, cancellationToken);
+        var signature = Signature(thumbnails.Select(t => t.Picture));
+        if (current is not null && current == signature)
         {
             return Step<HandlerOutcome>.Continue(HandlerOutcome.Ignored("the newest pictures have not changed"));
         }

@@ -41,15 +41,17 @@ public sealed class CollageTickHandlerTests
     }
 
     [Fact]
-    public async Task An_unchanged_set_of_pictures_is_not_rendered_again()
+    public async Task An_unchanged_set_of_pictures_is_not_downloaded_or_rendered_again()
     {
         await world.VisiblePictureAsync("a.jpg", Noon);
         await Handler().HandleAsync(Tick(), default);
         var first = world.Storage.Find(PictureWorld.Thumbnails, ArtifactMetadata.CollageObjectName)!.Value.Metadata.Generation;
+        var downloads = world.Storage.Downloads;
 
         var outcome = await Handler().HandleAsync(Tick(), default);
 
         Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Equal(downloads, world.Storage.Downloads);
         Assert.Equal(first, world.Storage.Find(PictureWorld.Thumbnails, ArtifactMetadata.CollageObjectName)!.Value.Metadata.Generation);
     }
 

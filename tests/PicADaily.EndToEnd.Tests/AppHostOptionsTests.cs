@@ -36,6 +36,17 @@ public sealed class AppHostOptionsTests
     }
 
     [Fact]
+    public void Nobody_is_an_admin_locally_unless_named()
+    {
+        Assert.DoesNotContain(EmbeddedSettings.From(Configuration()).ServiceOverrides.Keys, key => key.StartsWith("Access__Admins", StringComparison.Ordinal));
+
+        var settings = EmbeddedSettings.From(Configuration(("Admins", "developer@localhost, ops@example.com")));
+
+        Assert.Equal("developer@localhost", settings.ServiceOverrides["Access__Admins__0"]);
+        Assert.Equal("ops@example.com", settings.ServiceOverrides["Access__Admins__1"]);
+    }
+
+    [Fact]
     public async Task The_app_host_exits_non_zero_with_the_message_and_starts_nothing()
     {
         using var process = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PicADaily.AppHost.dll"), "--FolderSettleInterval=abc", $"--PICADAILY_DATA={DataFolder()}"])

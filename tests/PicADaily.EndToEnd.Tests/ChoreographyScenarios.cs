@@ -70,7 +70,7 @@ public abstract class ChoreographyScenarios(PicADailySystem system)
     }
 
     [Fact]
-    public async Task A_corrupt_file_is_recorded_as_failed_with_its_reason_and_nothing_else_is_made()
+    public async Task A_corrupt_file_is_recorded_as_failed_with_its_reason_and_nothing_else_is_made_or_shown()
     {
         await system.DropAsync("broken.jpg", TestImages.Truncated(TestImages.SolidJpeg(800, 600, new Rgba32(1, 2, 3))));
 
@@ -82,7 +82,12 @@ public abstract class ChoreographyScenarios(PicADailySystem system)
 
         await system.UntilDeliveredAsync(Patience);
         Assert.Null(await system.Storage.GetAsync("thumbnails", "broken.jpg", null, default));
-        Assert.Null(await system.Catalog.GetAsync("broken.jpg", default));
+        // Its document only remembers who gave up (so a redelivery reports nothing twice): never shown.
+        var recorded = (await system.Catalog.GetAsync("broken.jpg", default))?.Document;
+        Assert.NotNull(recorded);
+        Assert.False(recorded.Visible);
+        Assert.False(recorded.Analyzed);
+        Assert.Equal(["image-analysis", "thumbnail"], recorded.FailedBy.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(system.Activity.All<PictureAnalyzed>(), e => e.Data.Name == "broken.jpg");
         await AssertInvariantAsync();
     }

@@ -62,9 +62,15 @@ public sealed class InMemoryStorageClient : StorageClient
         return Task.FromResult(Live(bucket, objectName, options?.Generation).Metadata);
     }
 
+    private int downloads;
+
+    /// <summary>Object contents read so far (metadata reads not counted): what a no-op must not do.</summary>
+    public int Downloads => Volatile.Read(ref downloads);
+
     public override async Task<StorageObject> DownloadObjectAsync(string bucket, string objectName, Stream destination, DownloadObjectOptions? options = null, CancellationToken cancellationToken = default, IProgress<IDownloadProgress>? progress = null)
     {
         ThrowIfOutage();
+        Interlocked.Increment(ref downloads);
         var (metadata, content) = Live(bucket, objectName, options?.Generation);
         await destination.WriteAsync(content, cancellationToken);
         return metadata;

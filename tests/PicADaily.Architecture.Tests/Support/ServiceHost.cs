@@ -13,8 +13,10 @@ internal static class ServiceHost
 {
     private const string HostingListener = "Microsoft.Extensions.Hosting";
 
-    // The hosting diagnostic listener is process-wide: one capture at a time.
+    // The hosting diagnostic listener is process-wide: one capture at a time, and only of the host
+    // built by the program this call runs (another test may build a host at the same moment).
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly AsyncLocal<bool> Capturing = new();
 
     public static IHost BuildWithoutStarting(string assemblyName, params string[] args)
     {
@@ -30,7 +32,7 @@ internal static class ServiceHost
                 {
                     listener.Subscribe(new Observer<KeyValuePair<string, object?>>(pair =>
                     {
-                        if (pair.Key == "HostBuilt" && built is null)
+                        if (pair.Key == "HostBuilt" && built is null && Capturing.Value)
                         {
                             built = (IHost)pair.Value!;
                             throw new HostCaptured();
@@ -39,6 +41,7 @@ internal static class ServiceHost
                 }
             }));
 
+            Capturing.Value = true;
             try
             {
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
@@ -48,6 +51,10 @@ internal static class ServiceHost
             }
             catch (HostCaptured)
             {
+            }
+            finally
+            {
+                Capturing.Value = false;
             }
 
             return built ?? throw new InvalidOperationException($"{assemblyName} finished without building a host.");

@@ -6,8 +6,8 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// The embedded default with a <see cref="PushFaultProxy"/> in front of each reacting service:
-/// LocalCloud is told (its <c>LocalCloud:Endpoints:{service}</c> setting, which wins over service
-/// discovery) to push to the proxy, and the proxy forwards to the service's real endpoint. Tests aim
+/// the provisioner is given one more <c>--endpoint {service}=…</c> per service (the last one wins), so
+/// the push subscriptions it creates point at the proxy, and the proxy forwards to the service's real endpoint. Tests aim
 /// faults at their own pictures through <see cref="Proxies"/> and kill or restart processes through
 /// <see cref="Processes"/>. A killed service would stop the whole app host by default, so this one runs
 /// with <c>StopOnResourceFailure=false</c>.
@@ -27,12 +27,12 @@ public class FaultedSystem() : PicADailySystem(emulators: false, "StopOnResource
 
     protected override async Task ConfigureAsync(IDistributedApplicationTestingBuilder builder)
     {
-        var localCloud = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "localcloud"));
+        var provisioner = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "provisioner"));
         foreach (var service in ReactingServices)
         {
             var proxy = await PushFaultProxy.StartAsync(service, FaultPlan.Scripted());
             proxies[service] = proxy;
-            localCloud.WithEnvironment($"LocalCloud__Endpoints__{service}", proxy.Address.ToString());
+            provisioner.WithArgs("--endpoint", $"{service}={proxy.Address}");
         }
     }
 

@@ -46,12 +46,22 @@ public sealed class ServiceProcesses(DistributedApplication app, Action<string, 
         markDown(resource, false);
     }
 
-    /// <summary>Stops LocalCloud the way an operator would (not a crash: its state is on disk), for a fault while it is away.</summary>
+    /// <summary>
+    /// Stops a resource the way an operator would (SIGTERM: a graceful shutdown, its state on disk), for
+    /// a fault while it is away. A signal rather than the dashboard's stop command, which gives up on a
+    /// process that takes its time to shut down.
+    /// </summary>
     public async Task StopAsync(string resource)
     {
+        using var process = Process.GetProcessById(ServiceProgram(resource));
+        markDown(resource, true);
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
         using var stopping = new CancellationTokenSource(Patience);
-        var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, stopping.Token);
-        Assert.True(result.Success, $"stopping {resource}: {result.Message}");
+        await process.WaitForExitAsync(stopping.Token);
         await Quiet.UntilAsync(() => Task.FromResult(IsStopped(resource)), Patience, $"{resource} stopped");
         Counts.Add($"stop {resource}");
     }
