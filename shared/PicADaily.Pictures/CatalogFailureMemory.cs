@@ -8,7 +8,7 @@ namespace PicADaily.Pictures;
 /// Remembers a reported failure in the picture document of that generation (<c>failedBy</c>), so it
 /// goes with the document: replaced by a newer generation, removed when the picture is deleted.
 /// </summary>
-internal sealed class CatalogFailureMemory(PictureCatalog catalog, TimeProvider clock, IOptions<PicADailySettings> settings) : IFailureMemory
+internal sealed class CatalogFailureMemory(PictureCatalog catalog, PictureStorage storage, TimeProvider clock, IOptions<PicADailySettings> settings) : IFailureMemory
 {
     public async Task<bool> WasReportedAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
     {
@@ -23,9 +23,29 @@ internal sealed class CatalogFailureMemory(PictureCatalog catalog, TimeProvider 
 
     public async Task RememberAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
     {
-        if (IsPicture(bucket, name))
+        // Only a generation that is live gets a document, and one that went meanwhile loses it again
+        // (write, then verify, as every writer of picture documents does): no document without its picture.
+        if (!IsPicture(bucket, name) || !await IsLiveAsync(bucket, name, generation, cancellationToken))
         {
-            await catalog.RecordFailureAsync(name, generation, settings.Value.ServiceName, clock.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        await catalog.RecordFailureAsync(name, generation, settings.Value.ServiceName, clock.GetUtcNow(), cancellationToken);
+        if (!await IsLiveAsync(bucket, name, generation, cancellationToken))
+        {
+            await catalog.RemoveAsync(name, generation, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsLiveAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await storage.GetAsync(bucket, name, generation: null, cancellationToken))?.Generation == generation;
+        }
+        catch (PermanentEventException)
+        {
+            return false; // a name storage refuses is no picture
         }
     }
 
