@@ -288,37 +288,38 @@ internal static partial class LiveSystemBenchmark
 
     private static async Task<TimeSpan> UntilListedAsync(HttpClient frontend, IReadOnlyCollection<string> names, Stopwatch clock)
     {
-        var deadline = clock.Elapsed + Deadline;
-        while (clock.Elapsed < deadline)
-        {
-            using var page = JsonDocument.Parse(await frontend.GetStringAsync("api/pictures?pageSize=100"));
-            var listed = page.RootElement.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet(StringComparer.Ordinal);
-            if (names.All(listed.Contains))
+        var listedAt = TimeSpan.Zero;
+        await Eventually.UntilAsync(
+            async () =>
             {
-                return clock.Elapsed;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"not all of {string.Join(", ", names)} visible in /api/pictures after {Deadline}");
+                using var page = JsonDocument.Parse(await frontend.GetStringAsync("api/pictures?pageSize=100"));
+                var listed = page.RootElement.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet(StringComparer.Ordinal);
+                listedAt = clock.Elapsed;
+                return names.All(listed.Contains);
+            },
+            Deadline,
+            $"all of {string.Join(", ", names)} visible in /api/pictures");
+        return listedAt;
     }
 
     private static async Task<T> UntilAsync<T>(Func<T?> read, string what)
         where T : struct
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < Deadline)
-        {
-            if (read() is { } value)
+        T seen = default;
+        await Eventually.UntilAsync(
+            () =>
             {
-                return value;
-            }
+                if (read() is not { } value)
+                {
+                    return false;
+                }
 
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"{what} not seen after {Deadline}");
+                seen = value;
+                return true;
+            },
+            Deadline,
+            $"{what} seen");
+        return seen;
     }
 
     private static async Task<string> AntiforgeryTokenAsync(HttpClient frontend)
