@@ -1,5 +1,7 @@
 using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
 
+using PicADaily.LocalCloud.Tests.Support;
+
 namespace PicADaily.LocalCloud.Tests.Storage;
 
 /// <summary>The bucket folder as an interface: files dropped, replaced or deleted there produce the same events as API calls.</summary>
@@ -59,32 +61,38 @@ public sealed class FolderNotificationTests
     public async Task A_large_file_copied_slowly_is_announced_exactly_once_after_it_is_complete()
     {
         var publisher = new RecordingPublisher();
-        await using var cloud = await StorageTestCloud.StartAsync(publisher);
+        var clock = new HeldClock(DateTimeOffset.UtcNow);
+        await using var cloud = await StorageTestCloud.StartAsync(publisher, configure: StorageTestCloud.ScannerOn(clock));
         var client = StorageTestCloud.Client(cloud);
         await CreateBucketWithNotificationAsync(client, "pictures");
         var content = StorageTestCloud.RandomBytes(4 * 1024 * 1024, seed: 11);
         var path = Path.Combine(StorageTestCloud.BucketFolder(cloud, "pictures"), "slow.bin");
+        var step = StorageTestCloud.SettleInterval / 4;
 
-        // A slow copy: chunks arrive well within the settle interval of each other, for several settle intervals in total.
+        // A slow copy: on the scanner's clock the chunks arrive well within the settle interval of each
+        // other, for several settle intervals in total, however long the machine really takes. The real
+        // pause lets the scanner look at the half-written file in between.
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
         {
             for (var offset = 0; offset < content.Length; offset += content.Length / 16)
             {
                 await file.WriteAsync(content.AsMemory(offset, content.Length / 16));
                 await file.FlushAsync();
-                await Task.Delay(StorageTestCloud.SettleInterval / 4);
+                clock.Advance(step);
+                await Task.Delay(step);
             }
         }
 
-        var finalize = Assert.Single(await publisher.WaitForAsync(m => m.Count >= 1));
+        await Eventually.UntilAsync(() => { clock.Advance(step); return publisher.Messages.Count >= 1; }, TimeSpan.FromSeconds(20), "slow.bin announced once it stays unchanged", step);
+        var finalize = Assert.Single(publisher.Messages);
         Assert.Equal("slow.bin", finalize.ObjectId);
         Assert.Equal(content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), finalize.Payload["size"]!.GetValue<string>());
         Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(content)), finalize.Payload["md5Hash"]!.GetValue<string>());
 
         // A file dropped afterwards is announced only after it settles; by then a repeat for slow.bin would have shown up.
         await File.WriteAllBytesAsync(Path.Combine(StorageTestCloud.BucketFolder(cloud, "pictures"), "marker.txt"), [1]);
-        var all = await publisher.WaitForAsync(m => m.Any(x => x.ObjectId == "marker.txt"));
-        Assert.Equal(["slow.bin", "marker.txt"], all.Select(m => m.ObjectId));
+        await Eventually.UntilAsync(() => { clock.Advance(step); return publisher.Messages.Any(x => x.ObjectId == "marker.txt"); }, TimeSpan.FromSeconds(20), "marker.txt announced", step);
+        Assert.Equal(["slow.bin", "marker.txt"], publisher.Messages.Select(m => m.ObjectId));
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using Google.Cloud.Storage.V1;
 using Microsoft.AspNetCore.Builder;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 using PicADaily.LocalCloud.PubSub;
+using PicADaily.LocalCloud.Storage.Folders;
 using PicADaily.LocalCloud.Tests.Support;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
@@ -31,6 +33,14 @@ public static class StorageTestCloud
 
             configure?.Invoke(builder);
         });
+
+    /// <summary>Runs the bucket folder scanner on <paramref name="clock"/>; everything else in LocalCloud keeps the real clock.</summary>
+    public static Action<WebApplicationBuilder> ScannerOn(TimeProvider clock) => builder =>
+    {
+        var scanner = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(BucketFolderScanner));
+        builder.Services.Remove(scanner);
+        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<BucketFolderScanner>(provider, clock));
+    };
 
     public static StorageClient Client(TestLocalCloud cloud) =>
         new StorageClientBuilder { BaseUri = new Uri(cloud.BaseUri, "storage/v1/").ToString(), UnauthenticatedAccess = true }.Build();

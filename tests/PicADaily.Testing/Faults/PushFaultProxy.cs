@@ -26,6 +26,7 @@ public sealed class PushFaultProxy : IAsyncDisposable
     private readonly HttpClient forward = new() { Timeout = TimeSpan.FromMinutes(3) };
     private readonly ConcurrentQueue<string> history = new();
     private readonly List<(Func<PushDelivery, bool> Match, Task Release)> holds = [];
+    private readonly List<(Func<PushDelivery, bool> Match, Task Release)> lateDeliveries = [];
     private readonly List<(Func<PushDelivery, bool> Match, TaskCompletionSource<PushDelivery> Answered)> watchers = [];
     private readonly List<(Func<PushDelivery, bool> Match, TaskCompletionSource<PushDelivery> Received)> arrivals = [];
     private readonly ConcurrentQueue<(PushDelivery Delivery, int Status)> answers = new();
@@ -95,6 +96,22 @@ public sealed class PushFaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Acks the first delivery matching <paramref name="match"/> at once, on the service's behalf, and
+    /// hands it to the service only after <paramref name="release"/> completes (counted as a delay): a
+    /// delivery that arrives after later ones of the same subscription. Unlike <see cref="HoldUntil"/> it
+    /// keeps no push outstanding, so it cannot block the very deliveries it waits for when the
+    /// subscription's push window has shrunk to one. Until the service acks it, the proxy redelivers it
+    /// (bounded), as Pub/Sub would have.
+    /// </summary>
+    public void DeliverLate(Func<PushDelivery, bool> match, Task release)
+    {
+        lock (gate)
+        {
+            lateDeliveries.Add((match, release));
+        }
+    }
+
     /// <summary>Completes when a delivery matching <paramref name="match"/> reaches the proxy (before any hold or fault).</summary>
     public Task<PushDelivery> ReceivedAsync(Func<PushDelivery, bool> match)
     {
@@ -146,7 +163,16 @@ public sealed class PushFaultProxy : IAsyncDisposable
             return;
         }
 
-        if (TakeHold(delivery) is { } release)
+        if (Take(lateDeliveries, delivery) is { } late)
+        {
+            Counts.Add(PushFault.Delay);
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            history.Enqueue($"{delivery} acked by the proxy, delivered late");
+            _ = DeliverLateAsync(request, delivery, late);
+            return;
+        }
+
+        if (Take(holds, delivery) is { } release)
         {
             Counts.Add(PushFault.Delay);
             await release.WaitAsync(TimeSpan.FromMinutes(2));
@@ -271,18 +297,32 @@ public sealed class PushFaultProxy : IAsyncDisposable
         }
     }
 
-    private Task? TakeHold(PushDelivery delivery)
+    private async Task DeliverLateAsync(Captured request, PushDelivery delivery, Task release)
+    {
+        await release.WaitAsync(TimeSpan.FromMinutes(2));
+        var giveUp = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var answer = await ForwardAsync(request, delivery);
+        while (answer.Status is < 200 or >= 300 && DateTime.UtcNow < giveUp)
+        {
+            await Task.Delay(DelayBy);
+            answer = await ForwardAsync(request, delivery);
+        }
+
+        history.Enqueue($"{delivery} delivered late -> {answer.Status}");
+    }
+
+    private Task? Take(List<(Func<PushDelivery, bool> Match, Task Release)> waiting, PushDelivery delivery)
     {
         lock (gate)
         {
-            var index = holds.FindIndex(h => h.Match(delivery));
+            var index = waiting.FindIndex(h => h.Match(delivery));
             if (index < 0)
             {
                 return null;
             }
 
-            var release = holds[index].Release;
-            holds.RemoveAt(index);
+            var release = waiting[index].Release;
+            waiting.RemoveAt(index);
             return release;
         }
     }

@@ -11,6 +11,11 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, DeliveryOutcom
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UnexpectedFailureDelay = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource stopping = new();
+
+    // Separate from stopping: a push already sent is let finish (bounded) so its outcome is recorded.
+    // Cancelled with the loop, a push the endpoint had answered would not count as an attempt, and
+    // after a restart the same delivery attempt number would be sent again.
+    private readonly CancellationTokenSource abandonPushes = new();
     private readonly AsyncSignal slotFreed = new();
     private Task loop = Task.CompletedTask;
 
@@ -37,6 +42,7 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, DeliveryOutcom
             await slotFreed.WaitAsync(left, CancellationToken.None);
         }
 
+        await abandonPushes.CancelAsync();
         stopping.Dispose();
     }
 
@@ -64,7 +70,7 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, DeliveryOutcom
                 continue;
             }
 
-            _ = DeliverAsync(delivery!, endpoint, cancellationToken);
+            _ = DeliverAsync(delivery!, endpoint, abandonPushes.Token);
         }
     }
 
@@ -96,7 +102,7 @@ internal sealed class PushDispatcher(SubscriptionRuntime runtime, DeliveryOutcom
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the delivery stays unacked on disk and is pushed again after restart.
+            // Shut down before the endpoint answered: the delivery stays unacked on disk and is pushed again after restart.
         }
         catch (Exception e)
         {
