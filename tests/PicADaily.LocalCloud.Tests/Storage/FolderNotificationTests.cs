@@ -1,6 +1,5 @@
-using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
-
 using PicADaily.LocalCloud.Tests.Support;
+using static PicADaily.LocalCloud.Tests.Storage.NotificationTestSupport;
 
 namespace PicADaily.LocalCloud.Tests.Storage;
 
