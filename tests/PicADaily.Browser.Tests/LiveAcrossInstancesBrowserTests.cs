@@ -8,6 +8,7 @@ using PicADaily.Contracts.Publishing;
 using PicADaily.Frontend.Live;
 using PicADaily.Frontend.Storage;
 using PicADaily.Frontend.Tests.Support;
+using PicADaily.Frontend.Timeline;
 using PicADaily.Pictures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -50,6 +51,7 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     private LocalCloudStack stack = null!;
     private Uri pushed = null!;
     private Uri other = null!;
+    private TimelinePoller otherPoller = null!;
     private IPlaywright? playwright;
     private IBrowser browser = null!;
 
@@ -59,6 +61,7 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
         pushed = stack.FrontendUri;
         var (otherFrontend, otherUri) = stack.StartAnotherFrontend();
         other = otherUri;
+        otherPoller = otherFrontend.Services.GetRequiredService<TimelinePoller>();
         foreach (var services in new[] { stack.Frontend.Services, otherFrontend.Services })
         {
             // The poller's first read only finds where the timeline ends: the tests' events come after it.
@@ -122,6 +125,10 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     {
         await using var uploader = await BrowserOnAsync(pushed);
         var name = await UploadAsync(uploader, "harbour.png");
+        // The upload is news the watching browser's page already shows: its stream starts after it.
+        await UntilRecordedAsync(name, ["uploaded"]);
+        var uploaded = await NewestCursorAsync();
+        await Eventually.UntilAsync(() => otherPoller.Position >= uploaded, Patience, "the other instance's poller read the upload's entry");
         await using var link = new UnpluggableLink(other);
         await using var watcher = await BrowserOnAsync(link.Address);
         var page = await OpenAsync(watcher, "/pictures/" + name);
@@ -198,6 +205,14 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
         var original = await scope.ServiceProvider.GetRequiredService<IPictureObjects>().GetAsync("pictures", name, CancellationToken.None);
         Assert.NotNull(original);
         return original.Generation;
+    }
+
+    private async Task<TimelineCursor> NewestCursorAsync()
+    {
+        await using var scope = stack.Frontend.Services.CreateAsyncScope();
+        var newest = await scope.ServiceProvider.GetRequiredService<ITimelineStore>().NewestCursorAsync(CancellationToken.None);
+        Assert.NotNull(newest);
+        return newest.Value;
     }
 
     private async Task PublishAsync<T>(string service, T payload)
