@@ -30,13 +30,13 @@ public static class LiveApi
 
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/live", (LiveUpdates updates, ITimelineStore store, IOptions<LiveOptions> options, IHostApplicationLifetime lifetime, HttpContext context, string? picture) =>
+        endpoints.MapGet("/api/live", (LiveUpdates updates, TimelinePoller poller, ITimelineStore store, IOptions<LiveOptions> options, IHostApplicationLifetime lifetime, HttpContext context, string? picture) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             var viewer = context.GetViewer();
             TimelineCursor.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var resumeAfter);
             var listener = new Listener(update => ForListener(update, viewer, picture), resumeAfter);
-            return TypedResults.ServerSentEvents(StreamAsync(updates, store, listener, options.Value, lifetime, context.RequestAborted));
+            return TypedResults.ServerSentEvents(StreamAsync(updates, poller, store, listener, options.Value, lifetime, context.RequestAborted));
         });
         return endpoints;
     }
@@ -53,13 +53,17 @@ public static class LiveApi
     }
 
     // Ends on shutdown too, so an open browser tab never holds the server up.
-    private static async IAsyncEnumerable<SseItem<LiveUpdate>> StreamAsync(LiveUpdates updates, ITimelineStore store, Listener listener, LiveOptions options, IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken requestAborted)
+    private static async IAsyncEnumerable<SseItem<LiveUpdate>> StreamAsync(LiveUpdates updates, TimelinePoller poller, ITimelineStore store, Listener listener, LiveOptions options, IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken requestAborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         // Subscribed before the missed entries are read, so nothing recorded meanwhile slips between.
         using var subscription = updates.Subscribe();
-        yield return new SseItem<LiveUpdate>(new LiveUpdate("", ReadyEvent, GalleryChanged: false, Visible: true), ReadyEvent);
         var catchUp = listener.Delivered is not null;
+        // A new stream's ready carries where it starts (every entry after the poller's position reaches
+        // the subscription), so a browser that drops before hearing any entry still resumes from there.
+        // Delivered stays unset: entries up to that position already queued are still sent.
+        var ready = new SseItem<LiveUpdate>(new LiveUpdate("", ReadyEvent, GalleryChanged: false, Visible: true), ReadyEvent) { EventId = catchUp ? null : poller.Position?.ToString() };
+        yield return ready;
         while (true)
         {
             if (catchUp && listener.Delivered is { } after)

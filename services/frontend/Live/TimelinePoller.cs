@@ -11,8 +11,33 @@ namespace PicADaily.Frontend.Live;
 /// </summary>
 public sealed class TimelinePoller(IServiceScopeFactory scopes, LiveUpdates updates, TimeProvider time, IOptions<LiveOptions> options, ILogger<TimelinePoller> logger) : BackgroundService
 {
+    private readonly Lock gate = new();
     private TimelineCursor? position;
     private bool started;
+
+    /// <summary>
+    /// The cursor of the newest entry handed to <see cref="LiveUpdates"/> (or where the timeline ended
+    /// when this instance started); null before the first poll. A stream that subscribes now hears
+    /// every entry after it.
+    /// </summary>
+    public TimelineCursor? Position
+    {
+        get
+        {
+            lock (gate)
+            {
+                return position;
+            }
+        }
+
+        private set
+        {
+            lock (gate)
+            {
+                position = value;
+            }
+        }
+    }
 
     /// <summary>How many polls have completed (successful or not): lets tests wait for one without sleeping.</summary>
     public long CompletedPolls => Interlocked.Read(ref completedPolls);
@@ -48,7 +73,7 @@ public sealed class TimelinePoller(IServiceScopeFactory scopes, LiveUpdates upda
         {
             // What was recorded before this instance started is history, not news; a browser that
             // missed some of it asks with Last-Event-ID.
-            position = await store.NewestCursorAsync(cancellationToken);
+            Position = await store.NewestCursorAsync(cancellationToken);
             started = true;
             return;
         }
@@ -56,11 +81,12 @@ public sealed class TimelinePoller(IServiceScopeFactory scopes, LiveUpdates upda
         IReadOnlyList<RecordedEntry> page;
         do
         {
-            page = await store.ListRecordedAfterAsync(position, options.Value.PageSize, cancellationToken);
+            page = await store.ListRecordedAfterAsync(Position, options.Value.PageSize, cancellationToken);
             foreach (var recorded in page)
             {
+                // Moved before the entry is handed out: a stream that subscribed, then read an older position, is sure to hear it.
+                Position = recorded.Cursor;
                 updates.Publish(LiveUpdate.From(recorded), LiveSource.Timeline);
-                position = recorded.Cursor;
             }
         }
         while (page.Count == options.Value.PageSize);
