@@ -12,7 +12,8 @@ namespace PicADaily.Thumbnail;
 /// <summary>
 /// A picture landed: cut its 400×400 thumbnail into the thumbnails bucket under the same name,
 /// mark the picture document, announce thumbnail.created. Older generations never overwrite newer
-/// thumbnails, and a thumbnail whose picture vanished or turned out unsafe is removed again.
+/// thumbnails, and a thumbnail whose picture vanished or turned out unsafe is removed again. A
+/// generation whose thumbnail is already made and recorded is only announced again.
 /// </summary>
 public sealed class PictureUploadedHandler(
     PictureIntake intake,
@@ -29,6 +30,16 @@ public sealed class PictureUploadedHandler(
         if (intake.IgnoreUnlessNewPicture(picture) is { } notNew)
         {
             return notNew;
+        }
+
+        var thumbnails = settings.Value.ThumbnailsBucket;
+        if (await AlreadyMadeAsync(picture, thumbnails, cancellationToken) is { } made)
+        {
+            // A redelivery, or an operator's replay of a message another subscription gave up on: the
+            // thumbnail is made and recorded, so nothing is decoded or rewritten. It is announced again
+            // because the attempt that made it may have died before announcing (consumers are idempotent).
+            await announcer.AnnounceAsync(new ThumbnailCreated(picture.Bucket, picture.Name, picture.Generation, thumbnails, made.Generation, made.ContentType ?? "image/jpeg"), cancellationToken);
+            return HandlerOutcome.Ignored($"the thumbnail of generation {picture.Generation} is already made (generation {made.Generation}); it was announced again");
         }
 
         var fetched = await intake.FetchAsync(picture, loader.Limits.MaxBytes, cancellationToken);
@@ -52,7 +63,6 @@ public sealed class PictureUploadedHandler(
             return HandlerOutcome.Retry(e.Message);
         }
 
-        var thumbnails = settings.Value.ThumbnailsBucket;
         var written = await artifacts.WriteAsync(picture.Name, picture.Generation, thumbnail.Content, thumbnail.ContentType, cancellationToken);
         if (written.Outcome is { } unwritten)
         {
@@ -81,6 +91,28 @@ public sealed class PictureUploadedHandler(
 
         await announcer.AnnounceAsync(new ThumbnailCreated(picture.Bucket, picture.Name, picture.Generation, thumbnails, written.Value, thumbnail.ContentType), cancellationToken);
         return HandlerOutcome.Handled($"thumbnail generation {written.Value} ({thumbnail.ContentType}, {thumbnail.Content.Length} bytes)");
+    }
+
+    /// <summary>
+    /// The thumbnail of exactly this generation, when the document records it and the picture is still
+    /// live and not found unsafe; otherwise null, and the full path decides (it also cleans up).
+    /// </summary>
+    private async Task<BucketObject?> AlreadyMadeAsync(StorageObjectEvent picture, string thumbnails, CancellationToken cancellationToken)
+    {
+        var document = (await catalog.GetAsync(picture.Name, cancellationToken))?.Document;
+        if (document is not { Thumbnail: true } || document.Generation != picture.Generation || document is { Analyzed: true, Safe: false })
+        {
+            return null;
+        }
+
+        var thumbnail = await storage.GetAsync(thumbnails, picture.Name, generation: null, cancellationToken);
+        if (thumbnail?.SourceGeneration != picture.Generation)
+        {
+            return null;
+        }
+
+        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
+        return live?.Generation == picture.Generation ? thumbnail : null;
     }
 
     private async Task<Verdict> VerifyAsync(StorageObjectEvent picture, CancellationToken cancellationToken)

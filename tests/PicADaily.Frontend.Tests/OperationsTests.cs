@@ -9,6 +9,7 @@ using PicADaily.Contracts.Payloads;
 using PicADaily.Frontend.Operations;
 using PicADaily.Frontend.Tests.Support;
 using PicADaily.Frontend.Timeline;
+using PicADaily.GoogleCloud.Firestore;
 using PicADaily.GoogleCloud.PubSub;
 
 namespace PicADaily.Frontend.Tests;
@@ -94,6 +95,27 @@ public sealed class OperationsTests : IDisposable
         Assert.Equal(kept.Id, message.Attributes[DeadLetterAttributes.ReplayOf]);
         var timeline = (await client.GetFromJsonAsync<JsonElement>("/api/pictures/" + Name)).GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal([TimelineKinds.DeadLettered, TimelineKinds.Replayed], timeline);
+        var page = await client.GetStringAsync("/operations");
+        Assert.Matches($"data-id=\"{kept.Id}\"[^>]*data-replayed=\"true\"[\\s\\S]*?replayed <time[^>]*>[^<]*</time> by {Admin}", page);
+        Assert.Contains(">Replay again</button>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_all_replays_only_the_dead_letters_not_replayed_yet()
+    {
+        using var client = asAdmin.CreateClient(NoRedirects);
+        await DeliverAsync(client, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, Generation, deadLetter: GaveUp, messageId: "dead-1"));
+        await DeliverAsync(client, Deliveries.StorageNotification("OBJECT_FINALIZE", "other.jpg", 7, deadLetter: GaveUp, messageId: "dead-2"));
+        var first = asAdmin.Firestore.In(DeadLetterStore.Collection).Single(d => d["picture"] is StringValue { Value: Name });
+        var token = await Antiforgery.TokenAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/operations?handler=Replay", Form(token, ("id", first.Id)))).StatusCode);
+        Assert.Contains("Replay all 1 not yet replayed", await client.GetStringAsync("/operations"), StringComparison.Ordinal);
+
+        var all = await client.PostAsync("/operations?handler=ReplayAll", Form(token, ("subscription", "image-analysis-picture-events")));
+
+        Assert.Equal(HttpStatusCode.Redirect, all.StatusCode);
+        Assert.Equal([Name, "other.jpg"], asAdmin.Publisher.Published.Select(p => p.Message.Attributes["objectId"]));
+        Assert.DoesNotContain("Replay all", await client.GetStringAsync("/operations"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,24 @@ public sealed class PictureUploadedHandlerTests
     }
 
     [Fact]
+    public async Task A_generation_whose_thumbnail_is_made_and_recorded_is_announced_again_without_being_made_again()
+    {
+        var uploaded = world.Upload("cat.jpg", Photo);
+        await Handler().HandleAsync(uploaded, default);
+        var made = world.Storage.Find(PictureWorld.Thumbnails, "cat.jpg")!.Value.Metadata.Generation;
+        world.Storage.BeforeUpload = _ => throw new InvalidOperationException("the thumbnail was written again");
+
+        // What a replay of the finalize (or a late redelivery) brings.
+        var outcome = await Handler().HandleAsync(uploaded, default);
+
+        Assert.Equal(OutcomeKind.Ignored, outcome.Kind);
+        Assert.Equal(made, world.Storage.Find(PictureWorld.Thumbnails, "cat.jpg")!.Value.Metadata.Generation);
+        var announced = world.Publisher.Payloads<ThumbnailCreated>().ToList();
+        Assert.Equal(2, announced.Count);
+        Assert.Equal(announced[0], announced[1]);
+    }
+
+    [Fact]
     public async Task An_event_for_a_generation_that_is_no_longer_live_is_ignored()
     {
         var old = world.Upload("cat.jpg", Photo);

@@ -8,6 +8,8 @@ namespace PicADaily.Frontend.Operations;
 /// <param name="SourceSubscription">The short name of the subscription that gave up.</param>
 /// <param name="Attributes">The original attributes, without the ones Pub/Sub adds when dead-lettering.</param>
 /// <param name="Picture">The object name the message concerns, when its attributes say (empty otherwise).</param>
+/// <param name="Replayed">When an operator last replayed it (null: never), so the page tells handled from waiting.</param>
+/// <param name="ReplayedBy">Who did, as the frontend knew them.</param>
 public sealed record DeadLetterRecord(
     string Id,
     string SourceSubscription,
@@ -16,7 +18,9 @@ public sealed record DeadLetterRecord(
     IReadOnlyDictionary<string, string> Attributes,
     string Picture,
     long Generation,
-    DateTimeOffset Received);
+    DateTimeOffset Received,
+    DateTimeOffset? Replayed = null,
+    string? ReplayedBy = null);
 
 /// <summary>The attributes Pub/Sub adds to a dead-lettered message (see Google's dead-letter topics guide).</summary>
 public static class DeadLetterAttributes

@@ -15,9 +15,10 @@ public sealed record ReplayResult(string DeadLetterId, string? Topic, string? Pr
 /// Publishes a kept dead letter again, data and attributes as they were, to the topic of the
 /// subscription that gave up on it (from the topology). Every subscriber of that topic receives it
 /// again; the handlers are idempotent, so those that had succeeded change nothing. The picture's
-/// timeline records the replay, and then whatever follows from it.
+/// timeline records the replay, and then whatever follows from it; the kept dead letter is marked
+/// replayed (when, by whom), so the operations page tells the handled ones from those still waiting.
 /// </summary>
-public sealed class DeadLetterReplayer(TopologySource topology, IPubSubPublisher publisher, TimelineRecorder recorder, TimeProvider clock, ILogger<DeadLetterReplayer> logger)
+public sealed class DeadLetterReplayer(TopologySource topology, IPubSubPublisher publisher, TimelineRecorder recorder, DeadLetterStore deadLetters, TimeProvider clock, ILogger<DeadLetterReplayer> logger)
 {
     public async Task<ReplayResult> ReplayAsync(DeadLetterRecord deadLetter, string operatorName, CancellationToken cancellationToken)
     {
@@ -31,9 +32,9 @@ public sealed class DeadLetterReplayer(TopologySource topology, IPubSubPublisher
         var ids = await publisher.PublishAsync(topic, [new PubSubMessage(deadLetter.Data, attributes)], cancellationToken);
         logger.LogInformation("Replayed dead letter {DeadLetterId} of {Subscription} for {ObjectName}#{Generation} to {Topic} as message {MessageId} on behalf of {Operator}",
             deadLetter.Id, deadLetter.SourceSubscription, deadLetter.Picture, deadLetter.Generation, topic, ids.FirstOrDefault(), operatorName);
+        var now = clock.GetUtcNow();
         if (deadLetter.Picture.Length > 0)
         {
-            var now = clock.GetUtcNow();
             var identity = string.Create(CultureInfo.InvariantCulture, $"replay\n{deadLetter.Id}\n{ids.FirstOrDefault()}\n{now.UtcTicks}");
             await recorder.RecordAsync(
                 [new TimelineEntry(
@@ -49,6 +50,8 @@ public sealed class DeadLetterReplayer(TopologySource topology, IPubSubPublisher
                 cancellationToken);
         }
 
+        // Last, so a record is never marked for a replay that was not published.
+        await deadLetters.MarkReplayedAsync(deadLetter.Id, now, operatorName, cancellationToken);
         return new ReplayResult(deadLetter.Id, topic, null);
     }
 }

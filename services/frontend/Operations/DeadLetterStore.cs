@@ -20,6 +20,8 @@ public sealed class DeadLetterStore(IFirestoreClient firestore)
         public const string Picture = "picture";
         public const string Generation = "generation";
         public const string Received = "received";
+        public const string Replayed = "replayed";
+        public const string ReplayedBy = "replayedBy";
     }
 
     /// <summary>False when it was kept already (a redelivery of the dead letter).</summary>
@@ -41,6 +43,25 @@ public sealed class DeadLetterStore(IFirestoreClient firestore)
             return true;
         }
         catch (GoogleApiRequestException e) when (e.Kind is GoogleApiErrorKind.AlreadyExists)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Records that <paramref name="id"/> was replayed, when and by whom (the last replay wins). Only
+    /// these two fields change: the kept message stays as it arrived, replayable again.
+    /// </summary>
+    /// <returns>False when there is no such record.</returns>
+    public async Task<bool> MarkReplayedAsync(string id, DateTimeOffset when, string by, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, FirestoreValue> { [Fields.Replayed] = when, [Fields.ReplayedBy] = by };
+        try
+        {
+            await firestore.PatchDocumentAsync(Collection, id, fields, [Fields.Replayed, Fields.ReplayedBy], FirestorePrecondition.MustExist, cancellationToken);
+            return true;
+        }
+        catch (GoogleApiRequestException e) when (e.Kind is GoogleApiErrorKind.NotFound)
         {
             return false;
         }
@@ -74,5 +95,7 @@ public sealed class DeadLetterStore(IFirestoreClient firestore)
             : new Dictionary<string, string>(),
         document[Fields.Picture] is StringValue picture ? picture.Value : "",
         document[Fields.Generation] is IntegerValue generation ? generation.Value : 0,
-        document[Fields.Received] is TimestampValue received ? received.Value : DateTimeOffset.MinValue);
+        document[Fields.Received] is TimestampValue received ? received.Value : DateTimeOffset.MinValue,
+        document[Fields.Replayed] is TimestampValue replayed ? replayed.Value : null,
+        document[Fields.ReplayedBy] is StringValue replayedBy ? replayedBy.Value : null);
 }

@@ -7,7 +7,7 @@ namespace PicADaily.Frontend.Pages;
 
 /// <summary>
 /// <c>/operations</c>, for admins only: what failed in the last 24 hours, each subscription's queue,
-/// and replay of kept dead letters (one, or all of a subscription). Posts carry the antiforgery token
+/// and replay of kept dead letters (one, or all of a subscription's not yet replayed). Posts carry the antiforgery token
 /// (Razor Pages check it) and are rate-limited like the other writes.
 /// </summary>
 public sealed class OperationsModel(FailureReport report, DeadLetterStore deadLetters, DeadLetterReplayer replayer, SubscriptionStatus status, TimeProvider clock) : PageModel
@@ -64,7 +64,11 @@ public sealed class OperationsModel(FailureReport report, DeadLetterStore deadLe
             return Refused();
         }
 
-        var kept = (await deadLetters.ListSinceAsync(clock.GetUtcNow() - Window, cancellationToken)).Where(d => d.SourceSubscription == subscription).ToList();
+        // Those still waiting: one already replayed was handled once (and, if the cause was not
+        // fixed, came back as a new dead letter), so replaying all again would only repeat it.
+        var kept = (await deadLetters.ListSinceAsync(clock.GetUtcNow() - Window, cancellationToken))
+            .Where(d => d.SourceSubscription == subscription && d.Replayed is null)
+            .ToList();
         var problems = new List<string>();
         foreach (var deadLetter in kept)
         {

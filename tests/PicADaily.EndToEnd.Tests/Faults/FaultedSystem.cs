@@ -10,10 +10,14 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 /// the push subscriptions it creates point at the proxy, and the proxy forwards to the service's real endpoint. Tests aim
 /// faults at their own pictures through <see cref="Proxies"/> and kill or restart processes through
 /// <see cref="Processes"/>. A killed service would stop the whole app host by default, so this one runs
-/// with <c>StopOnResourceFailure=false</c>.
+/// with <c>StopOnResourceFailure=false</c>. The development identity is an admin here
+/// (<c>Admins=developer@localhost</c>), so tests can operate through <c>/operations</c> as a person would.
 /// </summary>
-public class FaultedSystem() : PicADailySystem(emulators: false, "StopOnResourceFailure=false")
+public class FaultedSystem() : PicADailySystem(emulators: false, "StopOnResourceFailure=false", $"Admins={DevelopmentAdmin}")
 {
+    /// <summary>The identity the app host gives the frontend locally, made an admin here.</summary>
+    public const string DevelopmentAdmin = "developer@localhost";
+
     public static readonly string[] ReactingServices = ["image-analysis", "thumbnail", "garbage-collection", "collage"];
     private readonly Dictionary<string, PushFaultProxy> proxies = new(StringComparer.Ordinal);
 

@@ -5,8 +5,9 @@ using PicADaily.GoogleCloud.Firestore;
 namespace PicADaily.Frontend.Tests.Support;
 
 /// <summary>
-/// Just enough of Firestore for the timeline: create-if-absent (AlreadyExists otherwise, directly or
-/// as a guarded commit stamping the commit time), an equality query, and one field ordered with the
+/// Just enough of Firestore for the timeline and the kept dead letters: create-if-absent (AlreadyExists
+/// otherwise, directly or as a guarded commit stamping the commit time), a masked patch of an existing
+/// document, an equality query, and one field ordered with the
 /// document name (ascending from a time or after a cursor, or descending). Commit times strictly increase, like
 /// Firestore's. Anything else fails loudly, so a test cannot pass on an unsupported call.
 /// Several frontends may share one instance: that is several instances on one Firestore.
@@ -59,8 +60,33 @@ public sealed class InMemoryFirestore : IFirestoreClient
         return Task.FromResult(list);
     }
 
-    public Task<FirestoreDocument> PatchDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, IReadOnlyList<string>? updateMask, FirestorePrecondition? precondition, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The frontend never patches documents.");
+    /// <summary>Only what marking a dead letter replayed needs: listed fields of an existing document.</summary>
+    public Task<FirestoreDocument> PatchDocumentAsync(string collectionId, string documentId, IReadOnlyDictionary<string, FirestoreValue> fields, IReadOnlyList<string>? updateMask, FirestorePrecondition? precondition, CancellationToken cancellationToken)
+    {
+        if (updateMask is null || precondition != FirestorePrecondition.MustExist || updateMask.Any(path => !fields.ContainsKey(path)))
+        {
+            throw new NotSupportedException("The in-memory Firestore patches only listed fields of a document that must exist.");
+        }
+
+        lock (commitGate)
+        {
+            if (!documents.TryGetValue((collectionId, documentId), out var current))
+            {
+                throw new GoogleApiRequestException(GoogleApiErrorKind.NotFound, System.Net.HttpStatusCode.NotFound, "NOT_FOUND", "No document to update");
+            }
+
+            var now = DateTimeOffset.UnixEpoch.AddTicks(++lastCommitMicros * 10);
+            var stored = new Dictionary<string, FirestoreValue>(current.Fields);
+            foreach (var path in updateMask)
+            {
+                stored[path] = fields[path];
+            }
+
+            var patched = current with { Fields = stored, UpdateTime = now };
+            documents[(collectionId, documentId)] = patched;
+            return Task.FromResult(patched);
+        }
+    }
 
     public Task DeleteDocumentAsync(string collectionId, string documentId, FirestorePrecondition? precondition, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The frontend never deletes documents.");

@@ -9,6 +9,7 @@ public sealed class FaultPlan
 {
     private readonly object gate = new();
     private readonly List<(Func<PushDelivery, bool> Match, PushFault Fault)> rules = [];
+    private readonly List<(Func<PushDelivery, bool> Match, PushFault Fault)> lasting = [];
     private readonly Random? random;
     private readonly IReadOnlyList<(PushFault Fault, double Probability)> odds;
 
@@ -36,6 +37,28 @@ public sealed class FaultPlan
         }
     }
 
+    /// <summary>
+    /// Injects <paramref name="fault"/> into every delivery matching <paramref name="match"/> (after the
+    /// one-shot rules) until the returned handle is disposed: a cause that lasts until someone fixes it.
+    /// Dispose it in a <c>finally</c> (or <c>using</c>) so a failing test leaves the plan clean for the next.
+    /// </summary>
+    public IDisposable UntilFixed(Func<PushDelivery, bool> match, PushFault fault)
+    {
+        var rule = (match, fault);
+        lock (gate)
+        {
+            lasting.Add(rule);
+        }
+
+        return new Fix(() =>
+        {
+            lock (gate)
+            {
+                lasting.Remove(rule);
+            }
+        });
+    }
+
     public PushFault Decide(PushDelivery delivery)
     {
         lock (gate)
@@ -46,6 +69,11 @@ public sealed class FaultPlan
                 var fault = rules[rule].Fault;
                 rules.RemoveAt(rule);
                 return fault;
+            }
+
+            if (lasting.FindIndex(r => r.Match(delivery)) is var cause and >= 0)
+            {
+                return lasting[cause].Fault;
             }
 
             if (random is null)
@@ -63,6 +91,19 @@ public sealed class FaultPlan
             }
 
             return PushFault.None;
+        }
+    }
+
+    private sealed class Fix(Action undo) : IDisposable
+    {
+        private int done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0)
+            {
+                undo();
+            }
         }
     }
 }
