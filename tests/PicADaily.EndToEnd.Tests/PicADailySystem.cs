@@ -71,6 +71,17 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
         }
 
+        // "Healthy" above means only that the launcher runs (the services declare no health check to the
+        // app host): a test must not publish before every service answers, or its first pushes are refused.
+        using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+        {
+            foreach (var service in Services)
+            {
+                var alive = new Uri(app.GetEndpoint(service, "http"), "alive");
+                await Quiet.UntilAsync(async () => await AnswersAsync(probe, alive), TimeSpan.FromMinutes(3), $"{service} answering {alive}");
+            }
+        }
+
         Frontend = app.GetEndpoint("frontend", "http");
         var localCloud = app.GetEndpoint("localcloud", "http");
         var pubSub = emulators ? app.GetEndpoint("pubsub-emulator", "http") : localCloud;
@@ -80,6 +91,19 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
         clients = BuildClients(localCloud, pubSub, firestore);
         Activity = await ActivityLog.SubscribeAsync(PubSub, Project);
         await StartedAsync(app);
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient probe, Uri alive)
+    {
+        try
+        {
+            using var response = await probe.GetAsync(alive);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false; // not listening yet
+        }
     }
 
     /// <summary>Lets a derived system change the app before it is built (e.g. where LocalCloud pushes).</summary>

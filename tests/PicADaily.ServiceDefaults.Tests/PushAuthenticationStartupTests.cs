@@ -43,6 +43,41 @@ public sealed class PushAuthenticationStartupTests
     }
 
     [Fact]
+    public void On_cloud_run_a_key_set_other_than_googles_refuses_to_start()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [CloudRun.ServiceVariable] = "thumbnail",
+            [PushAuthenticationOptions.AudienceKey] = Audience,
+            [PushAuthenticationOptions.AllowedEmailsKey] = Invoker,
+            [PushAuthenticationOptions.CertificatesUrlKey] = "http://127.0.0.1:9/keys",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults("thumbnail"));
+
+        Assert.Contains(PushAuthenticationOptions.CertificatesUrlKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:9/keys")] // a key set while nothing is checked
+    [InlineData(Audience, "not a url")]
+    public void A_key_set_url_that_is_not_one_or_that_would_check_nothing_refuses_to_start(string? audience, string certificatesUrl)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PushAuthenticationOptions.AudienceKey] = audience,
+            [PushAuthenticationOptions.AllowedEmailsKey] = audience is null ? null : Invoker,
+            [PushAuthenticationOptions.CertificatesUrlKey] = certificatesUrl,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults("thumbnail"));
+
+        Assert.Contains(PushAuthenticationOptions.CertificatesUrlKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Elsewhere_a_service_without_a_push_audience_starts_and_warns_once_naming_the_setting()
     {
         var logs = new ScopeCapturingLoggerProvider();

@@ -12,9 +12,10 @@ public static class PushAuthenticationExtensions
     /// Reads the options now, so a half-configured service fails at start rather than on the first push.
     /// On Cloud Run an unset audience fails too: there the endpoint is reachable from outside the
     /// machine and an open one would accept forged events; elsewhere (emulators, LocalCloud, tests)
-    /// it is allowed with a warning at start-up.
+    /// it is allowed with a warning at start-up. A key set of its own (a test system's issuer) is refused
+    /// on Cloud Run: there only Google signs pushes.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Half-configured, or unconfigured on Cloud Run.</exception>
+    /// <exception cref="InvalidOperationException">Half-configured, unconfigured on Cloud Run, or another key set on Cloud Run.</exception>
     public static IServiceCollection AddPushAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var options = PushAuthenticationOptions.FromConfiguration(configuration);
@@ -26,8 +27,14 @@ public static class PushAuthenticationExtensions
                 $"{PushAuthenticationOptions.AllowedEmailsKey} to the push service account (infra/gcp/deploy.sh sets both).");
         }
 
+        if (options.CertificatesUrl is not null && CloudRun.IsCloudRun(configuration))
+        {
+            throw new InvalidOperationException(
+                $"{PushAuthenticationOptions.CertificatesUrlKey} is set on Cloud Run ({CloudRun.ServiceVariable} is set): only Google's keys may sign pushes there. Remove it.");
+        }
+
         services.TryAddSingleton(options);
-        services.TryAddSingleton<IPushTokenValidator>(_ => new GooglePushTokenValidator());
+        services.TryAddSingleton<IPushTokenValidator>(_ => new GooglePushTokenValidator(certificatesUrl: options.CertificatesUrl));
         services.TryAddSingleton<PushAuthenticationFilter>();
         services.AddHostedService<PushAuthenticationStartupCheck>();
         return services;

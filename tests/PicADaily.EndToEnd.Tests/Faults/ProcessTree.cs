@@ -17,6 +17,20 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>The state letter of /proc/{pid}/stat (R running, S sleeping, T stopped by a signal, …); '\0' when it is gone.</summary>
+    public static char State(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2];
+        }
+        catch (IOException)
+        {
+            return '\0';
+        }
+    }
+
     public static IEnumerable<int> Children(int pid)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

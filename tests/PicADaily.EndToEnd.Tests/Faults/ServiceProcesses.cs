@@ -7,7 +7,8 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// Process-level faults on the app host's resources: SIGKILL a service (its whole process tree, in case
-/// it runs under a launcher), start it again, restart LocalCloud. Each is counted.
+/// it runs under a launcher), start it again, pause and resume it (SIGSTOP / SIGCONT), restart LocalCloud.
+/// Each is counted.
 /// </summary>
 public sealed class ServiceProcesses(DistributedApplication app, Action<string, bool> markDown)
 {
@@ -67,11 +68,44 @@ public sealed class ServiceProcesses(DistributedApplication app, Action<string, 
     }
 
     /// <summary>
+    /// SIGSTOP the service's program: it stays alive and its socket keeps accepting connections, but
+    /// nothing runs, as a frozen or swapped-out instance. Returns the process id to resume.
+    /// </summary>
+    public async Task<int> PauseAsync(string resource)
+    {
+        var pid = 0;
+        await Quiet.UntilAsync(() => Task.FromResult(ProgramOf(resource) is { } found && (pid = found) > 0), Patience, $"{resource}'s program running");
+        await SignalAsync("-STOP", pid);
+        await Quiet.UntilAsync(() => Task.FromResult(ProcessTree.State(pid) == 'T'), Patience, $"{resource} ({pid}) stopped by SIGSTOP");
+        Counts.Add($"SIGSTOP {resource}");
+        return pid;
+    }
+
+    /// <summary>SIGCONT what <see cref="PauseAsync"/> paused: it carries on with whatever it had accepted meanwhile.</summary>
+    public async Task ResumeAsync(string resource, int pid)
+    {
+        await SignalAsync("-CONT", pid);
+        await Quiet.UntilAsync(() => Task.FromResult(ProcessTree.State(pid) is not 'T' and not '\0'), Patience, $"{resource} ({pid}) running again after SIGCONT");
+        Counts.Add($"SIGCONT {resource}");
+    }
+
+    private static async Task SignalAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", [signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.True(kill.ExitCode == 0, $"kill {signal} {pid} failed");
+    }
+
+    /// <summary>
     /// The process running the service's program: the one Aspire reports, or its child when Aspire
     /// launched it through <c>dotnet run</c>. Never a guess by name alone: other systems on this machine
     /// run the same programs.
     /// </summary>
-    private int ServiceProgram(string resource)
+    private int ServiceProgram(string resource) =>
+        ProgramOf(resource) ?? throw new InvalidOperationException($"{resource}: process {ProcessId(resource)} ({ProcessTree.CommandLine(ProcessId(resource))}) has no single child running {Programs[resource]}");
+
+    /// <returns>Null while the launcher has not started the program (yet).</returns>
+    private int? ProgramOf(string resource)
     {
         var launched = ProcessId(resource);
         var program = "/" + Programs[resource];
@@ -81,9 +115,7 @@ public sealed class ServiceProcesses(DistributedApplication app, Action<string, 
             return launched;
         }
 
-        return ProcessTree.Children(launched).Where(IsProgram).ToList() is [var child]
-            ? child
-            : throw new InvalidOperationException($"{resource}: process {launched} ({ProcessTree.CommandLine(launched)}) has no single child running {program}");
+        return ProcessTree.Children(launched).Where(IsProgram).ToList() is [var child] ? child : null;
     }
 
     private int ProcessId(string resource)

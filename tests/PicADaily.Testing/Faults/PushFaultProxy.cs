@@ -57,6 +57,12 @@ public sealed class PushFaultProxy : IAsyncDisposable
     /// </summary>
     public bool ServiceDown { get; set; }
 
+    /// <summary>
+    /// When set, every forwarded delivery carries <c>Authorization: Bearer</c> with a token from it, as
+    /// Pub/Sub adds for a subscription with an <c>oidcToken</c> (LocalCloud and the emulator send none).
+    /// </summary>
+    public Func<string>? PushToken { get; set; }
+
     /// <summary>Kills the service process (SIGKILL) for <see cref="PushFault.KillAfterWrite"/>.</summary>
     public Func<Task>? KillService { get; set; }
 
@@ -264,6 +270,11 @@ public sealed class PushFaultProxy : IAsyncDisposable
             {
                 message.Content.Headers.TryAddWithoutValidation(name, value);
             }
+        }
+
+        if (PushToken is { } token)
+        {
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token());
         }
 
         try

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PicADaily.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// Plays Google's token issuer for a system whose services check push tokens: an RSA key whose public
+/// half it publishes as a JWK set on 127.0.0.1 (what the services are told to trust through
+/// <c>PUSH_AUTH_CERTIFICATES_URL</c>), and RS256 tokens signed with it, or with a stranger's key.
+/// </summary>
+public sealed class LocalPushIssuer : IAsyncDisposable
+{
+    public const string KeyId = "picadaily-e2e-push-key";
+
+    private readonly RSA key = RSA.Create(2048);
+    private readonly WebApplication server;
+
+    private LocalPushIssuer(WebApplication server) => this.server = server;
+
+    /// <summary>Where the public key set is served.</summary>
+    public Uri KeySetUrl { get; private set; } = null!;
+
+    /// <summary>How many times the services fetched the key set: proof that they verified against it.</summary>
+    public int KeySetFetches => keySetFetches;
+
+    private int keySetFetches;
+
+    public static async Task<LocalPushIssuer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var issuer = new LocalPushIssuer(app);
+        app.MapGet("/keys", issuer.KeySet);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        issuer.KeySetUrl = new Uri(new Uri(address), "/keys");
+        return issuer;
+    }
+
+    /// <summary>The claims of a Pub/Sub push token for <paramref name="email"/>, valid an hour from <paramref name="issued"/> (default now).</summary>
+    public static Dictionary<string, object> PushClaims(string audience, string email, DateTimeOffset? issued = null)
+    {
+        var iat = issued ?? DateTimeOffset.UtcNow;
+        return new Dictionary<string, object>
+        {
+            ["iss"] = "https://accounts.google.com",
+            ["aud"] = audience,
+            ["azp"] = "108512837161412392312",
+            ["sub"] = "108512837161412392312",
+            ["email"] = email,
+            ["email_verified"] = true,
+            ["iat"] = iat.ToUnixTimeSeconds(),
+            ["exp"] = iat.AddHours(1).ToUnixTimeSeconds(),
+        };
+    }
+
+    /// <summary>An RS256 token of <paramref name="claims"/>, signed with this issuer's key or <paramref name="signingKey"/>.</summary>
+    public string Sign(IReadOnlyDictionary<string, object> claims, RSA? signingKey = null)
+    {
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT", kid = KeyId }));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = (signingKey ?? key).SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{header}.{payload}.{Base64Url(signature)}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await server.StopAsync();
+        await server.DisposeAsync();
+        key.Dispose();
+    }
+
+    private IResult KeySet()
+    {
+        Interlocked.Increment(ref keySetFetches);
+        var parameters = key.ExportParameters(includePrivateParameters: false);
+        return Results.Json(new
+        {
+            keys = new[] { new { kty = "RSA", alg = "RS256", use = "sig", kid = KeyId, n = Base64Url(parameters.Modulus!), e = Base64Url(parameters.Exponent!) } },
+        });
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
