@@ -1,7 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PicADaily.Testing.Tokens;
 
 namespace PicADaily.EndToEnd.Tests.Faults;
 
@@ -50,30 +49,11 @@ public sealed class LocalPushIssuer : IAsyncDisposable
     }
 
     /// <summary>The claims of a Pub/Sub push token for <paramref name="email"/>, valid an hour from <paramref name="issued"/> (default now).</summary>
-    public static Dictionary<string, object> PushClaims(string audience, string email, DateTimeOffset? issued = null)
-    {
-        var iat = issued ?? DateTimeOffset.UtcNow;
-        return new Dictionary<string, object>
-        {
-            ["iss"] = "https://accounts.google.com",
-            ["aud"] = audience,
-            ["azp"] = "108512837161412392312",
-            ["sub"] = "108512837161412392312",
-            ["email"] = email,
-            ["email_verified"] = true,
-            ["iat"] = iat.ToUnixTimeSeconds(),
-            ["exp"] = iat.AddHours(1).ToUnixTimeSeconds(),
-        };
-    }
+    public static Dictionary<string, object> PushClaims(string audience, string email, DateTimeOffset? issued = null) =>
+        GoogleTokens.PushClaims(audience, email, issued);
 
     /// <summary>An RS256 token of <paramref name="claims"/>, signed with this issuer's key or <paramref name="signingKey"/>.</summary>
-    public string Sign(IReadOnlyDictionary<string, object> claims, RSA? signingKey = null)
-    {
-        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT", kid = KeyId }));
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = (signingKey ?? key).SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{header}.{payload}.{Base64Url(signature)}";
-    }
+    public string Sign(IReadOnlyDictionary<string, object> claims, RSA? signingKey = null) => GoogleTokens.Sign(claims, signingKey ?? key, KeyId);
 
     public async ValueTask DisposeAsync()
     {
@@ -85,12 +65,6 @@ public sealed class LocalPushIssuer : IAsyncDisposable
     private IResult KeySet()
     {
         Interlocked.Increment(ref keySetFetches);
-        var parameters = key.ExportParameters(includePrivateParameters: false);
-        return Results.Json(new
-        {
-            keys = new[] { new { kty = "RSA", alg = "RS256", use = "sig", kid = KeyId, n = Base64Url(parameters.Modulus!), e = Base64Url(parameters.Exponent!) } },
-        });
+        return Results.Text(GoogleTokens.KeySet(key, KeyId), "application/json");
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -17,12 +17,11 @@ namespace PicADaily.EndToEnd.Tests.Faults;
 [Collection(OnFaultedSystem.Name)]
 public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-    private IReadOnlyDictionary<string, long> deadLetteredBefore = new Dictionary<string, long>();
+    private static readonly TimeSpan Patience = SystemChecks.Patience;
+    private SystemChecks checks = null!;
 
     /// <summary>Dead letters are counted from here: each case answers only for its own messages.</summary>
-    public async Task InitializeAsync() =>
-        deadLetteredBefore = (await DeliveryStatus.ReadAsync(system.LocalCloud)).ToDictionary(d => d.Subscription, d => d.DeadLettered);
+    public async Task InitializeAsync() => checks = await SystemChecks.BeginAsync(system, output);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -387,31 +386,9 @@ public sealed class ReliabilityCases(FaultedSystem system, ITestOutputHelper out
     private IEnumerable<(PushDelivery Delivery, int Status)> AnswersFor(string name) =>
         Analysis.Answers.Concat(Thumbnail.Answers).Where(a => a.Delivery.ObjectName == name);
 
-    /// <returns>The generation whose document became visible.</returns>
-    private async Task<long> VisibleAsync(string name)
-    {
-        long generation = 0;
-        await Quiet.UntilAsync(
-            async () => (await system.Catalog.GetAsync(name, default))?.Document is { Visible: true } document && (generation = document.Generation) > 0,
-            Patience,
-            $"{name} visible");
-        return generation;
-    }
+    private Task<long> VisibleAsync(string name) => checks.VisibleAsync(name);
 
-    private async Task AssertThumbnailOfAsync(string name, long generation)
-    {
-        var thumbnail = await system.Storage.GetAsync("thumbnails", name, null, default);
-        Assert.NotNull(thumbnail);
-        Assert.Equal(generation, thumbnail.SourceGeneration);
-    }
+    private Task AssertThumbnailOfAsync(string name, long generation) => checks.AssertThumbnailOfAsync(name, generation);
 
-    private async Task AssertInvariantAsync()
-    {
-        await system.UntilDeliveredAsync(Patience);
-        var problems = await InvariantChecker.ViolationsAsync(system, system.Firestore);
-        var deliveries = await DeliveryStatus.ReadAsync(system.LocalCloud);
-        output.WriteLine($"faults injected so far: {system.FaultSummary()}");
-        Assert.True(problems.Count == 0, InvariantChecker.Describe(problems));
-        Assert.All(deliveries, d => Assert.True(d.DeadLettered == deadLetteredBefore.GetValueOrDefault(d.Subscription), $"dead-lettered during this case: {d}"));
-    }
+    private Task AssertInvariantAsync() => checks.AssertInvariantAsync(system.FaultSummary());
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Google.Apis.Http;
+using PicADaily.Testing.Tokens;
 
 namespace PicADaily.ServiceDefaults.Tests.Support;
 
@@ -20,32 +21,11 @@ public static class LocalGoogleSigner
     /// <summary>Serves <see cref="Key"/>'s public half for any certificate URL.</summary>
     public static Google.Apis.Http.IHttpClientFactory CertificateHttp { get; } = new JwksHttpClientFactory();
 
-    public static string Sign(object claims, RSA? signingKey = null)
-    {
-        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT", kid = KeyId }));
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = (signingKey ?? Key).SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{header}.{payload}.{Base64Url(signature)}";
-    }
+    public static string Sign(object claims, RSA? signingKey = null) => GoogleTokens.Sign(claims, signingKey ?? Key, KeyId);
 
     /// <summary>Typical Pub/Sub push claims, valid for an hour from now.</summary>
-    public static Dictionary<string, object> PushClaims(string audience, string email, DateTimeOffset? issued = null)
-    {
-        var iat = issued ?? DateTimeOffset.UtcNow;
-        return new Dictionary<string, object>
-        {
-            ["iss"] = "https://accounts.google.com",
-            ["aud"] = audience,
-            ["azp"] = "108512837161412392312",
-            ["sub"] = "108512837161412392312",
-            ["email"] = email,
-            ["email_verified"] = true,
-            ["iat"] = iat.ToUnixTimeSeconds(),
-            ["exp"] = iat.AddHours(1).ToUnixTimeSeconds(),
-        };
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static Dictionary<string, object> PushClaims(string audience, string email, DateTimeOffset? issued = null) =>
+        GoogleTokens.PushClaims(audience, email, issued);
 
     private sealed class JwksHttpClientFactory : HttpClientFactory
     {
@@ -56,14 +36,7 @@ public static class LocalGoogleSigner
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var parameters = Key.ExportParameters(includePrivateParameters: false);
-            var jwks = JsonSerializer.Serialize(new
-            {
-                keys = new[]
-                {
-                    new { kty = "RSA", alg = "RS256", use = "sig", kid = KeyId, n = Base64Url(parameters.Modulus!), e = Base64Url(parameters.Exponent!) },
-                },
-            });
+            var jwks = GoogleTokens.KeySet(Key, KeyId);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(jwks, Encoding.UTF8, "application/json") });
         }
     }
