@@ -65,7 +65,7 @@ public sealed class ConvergencePropertyTests(PropertySystem system, ITestOutputH
         var history = PictureHistory.Generate(seed, settings.Pictures);
         var names = PictureNames.FirstRun(seed);
         // A stable mix of seed and service: HashCode.Combine differs from one process to the next.
-        var faults = FaultedSystem.ReactingServices.Select((service, i) => PropertyFaults.Drawn(service, names, (seed * 31) + i, Odds)).ToDictionary(f => f.Service, StringComparer.Ordinal);
+        var faults = FaultedSystem.ReactingServices.Select((service, i) => PropertyFaults.Drawn(service, names, () => system.Proxies[service].ServiceDown, (seed * 31) + i, Odds)).ToDictionary(f => f.Service, StringComparer.Ordinal);
         var run = await player.PlayAsync(history, names, faults, _ => true);
         if (run.Failed)
         {
@@ -90,7 +90,7 @@ public sealed class ConvergencePropertyTests(PropertySystem system, ITestOutputH
     {
         var names = PictureNames.Replay(seed, ++replays);
         var recorded = steps.OfType<PropertyStep.Fault>().ToList();
-        var faults = FaultedSystem.ReactingServices.ToDictionary(s => s, s => PropertyFaults.Replayed(s, names, recorded), StringComparer.Ordinal);
+        var faults = FaultedSystem.ReactingServices.ToDictionary(s => s, s => PropertyFaults.Replayed(s, names, () => system.Proxies[s].ServiceDown, recorded), StringComparer.Ordinal);
         var operations = steps.OfType<PropertyStep.Act>().Select(a => a.Operation).ToList();
         return await player.PlayAsync(operations, names, faults, names.Concerns);
     }

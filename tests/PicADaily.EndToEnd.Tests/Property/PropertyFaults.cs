@@ -8,33 +8,38 @@ namespace PicADaily.EndToEnd.Tests.Property;
 /// own pictures as <see cref="PropertyStep.Fault"/>s. A first run draws them from a seeded generator; a
 /// replay injects exactly the recorded ones, found again by their <see cref="DeliveryKey"/>. A run's
 /// pictures are named with its own prefix (a replay on the same system must not meet the pictures of
-/// the run it replays); keys use the names of the recorded history.
+/// the run it replays); keys use the names of the recorded history. Deliveries refused while the
+/// service is dead are neither counted nor recorded: how many arrive before it is back is a matter of
+/// timing, and a fault on a refused delivery changes nothing.
 /// </summary>
 public sealed class PropertyFaults
 {
     private readonly object gate = new();
     private readonly PictureNames names;
+    private readonly Func<bool> serviceDown;
     private readonly FaultPlan? drawn;
     private readonly IReadOnlyDictionary<DeliveryKey, PushFault> replayed;
     private readonly Dictionary<(string Event, string Picture), int> received = [];
     private readonly List<PropertyStep.Fault> injected = [];
     private bool killArmed;
 
-    private PropertyFaults(string service, PictureNames names, FaultPlan? drawn, IReadOnlyDictionary<DeliveryKey, PushFault> replayed)
+    private PropertyFaults(string service, PictureNames names, Func<bool> serviceDown, FaultPlan? drawn, IReadOnlyDictionary<DeliveryKey, PushFault> replayed)
     {
         Service = service;
         this.names = names;
+        this.serviceDown = serviceDown;
         this.drawn = drawn;
         this.replayed = replayed;
     }
 
     /// <summary>Every delivery draws from <paramref name="odds"/> with a generator seeded by <paramref name="seed"/>.</summary>
-    public static PropertyFaults Drawn(string service, PictureNames names, int seed, params (PushFault Fault, double Probability)[] odds) =>
-        new(service, names, FaultPlan.Random(seed, odds), new Dictionary<DeliveryKey, PushFault>());
+    /// <param name="serviceDown">Whether the service is dead right now (its deliveries are refused).</param>
+    public static PropertyFaults Drawn(string service, PictureNames names, Func<bool> serviceDown, int seed, params (PushFault Fault, double Probability)[] odds) =>
+        new(service, names, serviceDown, FaultPlan.Random(seed, odds), new Dictionary<DeliveryKey, PushFault>());
 
     /// <summary>Exactly <paramref name="faults"/> (those of this service), nothing else.</summary>
-    public static PropertyFaults Replayed(string service, PictureNames names, IEnumerable<PropertyStep.Fault> faults) =>
-        new(service, names, null, faults.Where(f => f.Delivery.Service == service).ToDictionary(f => f.Delivery, f => f.Injected));
+    public static PropertyFaults Replayed(string service, PictureNames names, Func<bool> serviceDown, IEnumerable<PropertyStep.Fault> faults) =>
+        new(service, names, serviceDown, null, faults.Where(f => f.Delivery.Service == service).ToDictionary(f => f.Delivery, f => f.Injected));
 
     public string Service { get; }
 
@@ -76,7 +81,7 @@ public sealed class PropertyFaults
     {
         lock (gate)
         {
-            var picture = names.Recorded(delivery.ObjectName);
+            var picture = serviceDown() ? null : names.Recorded(delivery.ObjectName);
             DeliveryKey? key = null;
             if (picture is not null)
             {

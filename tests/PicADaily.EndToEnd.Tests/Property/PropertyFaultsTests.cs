@@ -9,17 +9,18 @@ namespace PicADaily.EndToEnd.Tests.Property;
 public sealed class PropertyFaultsTests
 {
     private static readonly (PushFault, double)[] Often = [(PushFault.Duplicate, 0.3), (PushFault.LoseAck, 0.3)];
+    private static readonly Func<bool> Up = () => false;
 
     [Fact]
     public void A_replay_injects_the_recorded_faults_into_the_same_deliveries_of_its_own_pictures_and_nothing_else()
     {
-        var recording = PropertyFaults.Drawn("thumbnail", PictureNames.FirstRun(4), 99, Often);
+        var recording = PropertyFaults.Drawn("thumbnail", PictureNames.FirstRun(4), Up, 99, Often);
         var first = Deliver(recording.Plan(), "s4-");
         var recorded = recording.Injected;
         Assert.NotEmpty(recorded);
         Assert.All(recorded, f => Assert.StartsWith("s4-", f.Delivery.Picture, StringComparison.Ordinal));
 
-        var replaying = PropertyFaults.Replayed("thumbnail", PictureNames.Replay(4, 2), recorded);
+        var replaying = PropertyFaults.Replayed("thumbnail", PictureNames.Replay(4, 2), Up, recorded);
         var replayed = Deliver(replaying.Plan(), "s4r2-");
 
         // Deliveries of other pictures (an earlier run's) drew faults the first time, and get none on replay.
@@ -32,7 +33,7 @@ public sealed class PropertyFaultsTests
     public void Replays_only_the_faults_given_and_only_those_of_its_service()
     {
         var key = new DeliveryKey("thumbnail", EventTypes.Storage.Finalized, "s4-p001.jpg", 1);
-        var faults = PropertyFaults.Replayed("thumbnail", PictureNames.Replay(4, 1), [new PropertyStep.Fault(key, PushFault.Reorder), new PropertyStep.Fault(key with { Service = "image-analysis" }, PushFault.Duplicate)]);
+        var faults = PropertyFaults.Replayed("thumbnail", PictureNames.Replay(4, 1), Up, [new PropertyStep.Fault(key, PushFault.Reorder), new PropertyStep.Fault(key with { Service = "image-analysis" }, PushFault.Duplicate)]);
         var plan = faults.Plan();
 
         Assert.Equal(PushFault.None, plan.Decide(Finalize("s4r1-p001.jpg")));
@@ -42,9 +43,25 @@ public sealed class PropertyFaultsTests
     }
 
     [Fact]
+    public void Deliveries_refused_while_the_service_is_dead_are_not_counted_so_later_keys_do_not_depend_on_how_many_came()
+    {
+        var key = new DeliveryKey("thumbnail", EventTypes.Storage.Finalized, "s4-p001.jpg", 1);
+        var down = false;
+        var faults = PropertyFaults.Replayed("thumbnail", PictureNames.Replay(4, 1), () => down, [new PropertyStep.Fault(key, PushFault.LoseAck)]);
+        var plan = faults.Plan();
+
+        Assert.Equal(PushFault.None, plan.Decide(Finalize("s4r1-p001.jpg")));
+        down = true;
+        Assert.Equal(PushFault.None, plan.Decide(Finalize("s4r1-p001.jpg")));
+        Assert.Equal(PushFault.None, plan.Decide(Finalize("s4r1-p001.jpg")));
+        down = false;
+        Assert.Equal(PushFault.LoseAck, plan.Decide(Finalize("s4r1-p001.jpg")));
+    }
+
+    [Fact]
     public void An_armed_kill_takes_the_next_finalize_of_the_runs_own_pictures_and_is_not_a_recorded_fault()
     {
-        var faults = PropertyFaults.Replayed("image-analysis", PictureNames.Replay(4, 1), []);
+        var faults = PropertyFaults.Replayed("image-analysis", PictureNames.Replay(4, 1), Up, []);
         var plan = faults.Plan();
         faults.ArmKill();
 
@@ -59,7 +76,7 @@ public sealed class PropertyFaultsTests
     [Fact]
     public void A_kill_called_off_never_fires()
     {
-        var faults = PropertyFaults.Replayed("thumbnail", PictureNames.FirstRun(4), []);
+        var faults = PropertyFaults.Replayed("thumbnail", PictureNames.FirstRun(4), Up, []);
         var plan = faults.Plan();
         faults.ArmKill();
 
