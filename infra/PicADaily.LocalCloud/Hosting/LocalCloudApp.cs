@@ -20,9 +20,12 @@ public static class LocalCloudApp
             .Bind(builder.Configuration.GetSection(LocalCloudOptions.SectionName))
             .PostConfigure(options => options.DataPath = DataFolder.Resolve(options.DataPath, builder.Configuration));
         builder.AddLocalCloudTelemetry();
-        // Each API registers its services here (one line per API).
-        builder.Services.AddStorageApi();
+        // Each API registers its services here (one line per API). Hosted services start in this order:
+        // Pub/Sub first, so it has resumed its topics and subscriptions from disk before the storage outbox
+        // publishes a notification (one published while only the topics were loaded reached no subscription
+        // and was dropped: a FINALIZE lost across a restart).
         builder.AddLocalCloudPubSub();
+        builder.Services.AddStorageApi();
         builder.AddLocalCloudScheduler();
         builder.Services.AddLocalFirestore();
         builder.Services.AddLocalVision();

@@ -39,8 +39,4 @@ public static class PictureHistory
         operations.Insert((operations.Count / 2) + random.Next(operations.Count / 3), new PictureOperation.RestartLocalCloud());
         return operations;
     }
-
-    /// <summary>The part of a history that touches the given pictures: what to read first when they went wrong.</summary>
-    public static IEnumerable<PictureOperation> Touching(IEnumerable<PictureOperation> history, IReadOnlySet<string> names) =>
-        history.Where(o => o.Name == "-" || names.Contains(o.Name));
 }

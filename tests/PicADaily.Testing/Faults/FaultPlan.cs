@@ -2,8 +2,9 @@ namespace PicADaily.Testing.Faults;
 
 /// <summary>
 /// Decides the fault for each delivery: first the one-shot rules a test aims at a picture (in the order
-/// they were added), then, if the plan is random, a draw from a generator seeded by the test. The draws
-/// are taken in arrival order, so one seed gives the same sequence of decisions on every run.
+/// they were added), then, if the plan is random, a draw from a generator seeded by the test (or the
+/// test's own decision, <see cref="Using"/>). The draws are taken in arrival order, so one seed gives
+/// the same sequence of decisions on every run.
 /// </summary>
 public sealed class FaultPlan
 {
@@ -12,11 +13,13 @@ public sealed class FaultPlan
     private readonly List<(Func<PushDelivery, bool> Match, PushFault Fault)> lasting = [];
     private readonly Random? random;
     private readonly IReadOnlyList<(PushFault Fault, double Probability)> odds;
+    private readonly Func<PushDelivery, PushFault>? decide;
 
-    private FaultPlan(Random? random, IReadOnlyList<(PushFault, double)> odds)
+    private FaultPlan(Random? random, IReadOnlyList<(PushFault, double)> odds, Func<PushDelivery, PushFault>? decide = null)
     {
         this.random = random;
         this.odds = odds;
+        this.decide = decide;
     }
 
     /// <summary>No fault unless a rule asks for one.</summary>
@@ -27,6 +30,12 @@ public sealed class FaultPlan
         odds.Sum(o => o.Probability) <= 1
             ? new(new Random(seed), odds)
             : throw new ArgumentException("The probabilities add up to more than 1.", nameof(odds));
+
+    /// <summary>
+    /// Each delivery no rule matched is decided by <paramref name="decide"/> (called in arrival order, one
+    /// at a time): for a test that records the faults it draws, or replays a recorded set of them.
+    /// </summary>
+    public static FaultPlan Using(Func<PushDelivery, PushFault> decide) => new(null, [], decide);
 
     /// <summary>Injects <paramref name="fault"/> into the next delivery matching <paramref name="match"/>, once.</summary>
     public void Once(Func<PushDelivery, bool> match, PushFault fault)
@@ -74,6 +83,11 @@ public sealed class FaultPlan
             if (lasting.FindIndex(r => r.Match(delivery)) is var cause and >= 0)
             {
                 return lasting[cause].Fault;
+            }
+
+            if (decide is not null)
+            {
+                return decide(delivery);
             }
 
             if (random is null)
