@@ -57,6 +57,7 @@ public sealed class SafeImageLoader
         ArgumentNullException.ThrowIfNull(cpuClock);
         ArgumentNullException.ThrowIfNull(timeProvider);
         Limits = limits;
+        NativeHeap.KeepLargeBlocksInTheirOwnMappings();
         configuration = ImagingConfiguration.Create(limits);
         runner = new DecodeRunner(limits, slots, abandoned, cpuClock, timeProvider);
     }
