@@ -13,10 +13,14 @@ internal sealed class DecodeRunner(ImageLimits limits, DecodeSlots slots, Abando
     private static readonly TimeSpan ShortestCheckInterval = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan LongestCheckInterval = TimeSpan.FromMilliseconds(250);
 
-    public async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken ct)
+    /// <summary>Runs work that decodes no pixels (identifying a picture) in a slot.</summary>
+    public Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken ct) => RunAsync(0, work, ct);
+
+    /// <summary>Runs a decode of <paramref name="pixels"/> pixels once the budget has them and a slot is free.</summary>
+    public async Task<T> RunAsync<T>(long pixels, Func<CancellationToken, T> work, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        using var slot = await slots.AcquireAsync(ct);
+        using var slot = await slots.AcquireAsync(pixels, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watch = new Watch(cpuClock, timeProvider);
         var verdict = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);

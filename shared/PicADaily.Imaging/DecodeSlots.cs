@@ -3,40 +3,105 @@ using System.Threading.RateLimiting;
 namespace PicADaily.Imaging;
 
 /// <summary>
-/// How many decodes may run at once in this process (default: one per core), first come first served.
-/// A decode holds a whole core (ImageSharp runs single-threaded here, see <c>ImagingConfiguration</c>), so
-/// more decodes than cores only make each one slower until all of them miss their time limit. The queue is
-/// not bounded here: the event endpoint's admission bounds how much work can be waiting.
+/// What may be decoded at once in this process, first come first served, counted two ways:
+/// <list type="bullet">
+/// <item>slots, one decode per slot (default one per core): a decode holds a whole core (ImageSharp runs
+/// single-threaded here, see <c>ImagingConfiguration</c>), so more decodes than cores only make each one
+/// slower until all of them miss their time limit;</item>
+/// <item>a pixel budget (default <see cref="DefaultPixelBudget"/>): ImageSharp 2.1.13 cannot decode at a
+/// reduced size, so a decode holds every pixel of the picture (3 bytes each as Rgb24, 4 as Rgba32) and the
+/// picture's size, not the number of decodes, is what fills memory. A 48 MP photo takes the whole default
+/// budget and decodes alone; 12 MP photos share it. A picture larger than the budget waits until the
+/// budget is whole and then decodes alone, so it is never refused for its size here (the caps do that).</item>
+/// </list>
+/// A decode first waits for its pixels, then for a slot, so a large picture waiting for memory never keeps
+/// a core idle, and whoever holds a slot already holds its pixels (no one waits while holding the other).
+/// The queues are not bounded here: the event endpoint's admission bounds how much work can be waiting.
 /// One per process, shared by every <see cref="SafeImageLoader"/> made through dependency injection.
 /// </summary>
 public sealed class DecodeSlots : IDisposable
 {
-    private readonly ConcurrencyLimiter limiter;
+    private readonly ConcurrencyLimiter slots;
+    private readonly ConcurrencyLimiter pixels;
+    private long waiting;
 
     public DecodeSlots(int capacity)
+        : this(capacity, DefaultPixelBudget)
+    {
+    }
+
+    public DecodeSlots(int capacity, long pixelBudget)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixelBudget, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pixelBudget, int.MaxValue);
         Capacity = capacity;
-        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = capacity,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        PixelBudget = pixelBudget;
+        slots = FirstComeFirstServed(capacity);
+        pixels = FirstComeFirstServed((int)pixelBudget);
     }
 
     /// <summary>One slot per core.</summary>
     public static int DefaultCapacity => Environment.ProcessorCount;
 
+    /// <summary>50 megapixels: one 48 MP photo (144 MB as Rgb24, 192 MB as Rgba32) or four 12 MP ones at once.</summary>
+    public static long DefaultPixelBudget => 50_000_000;
+
     public int Capacity { get; }
 
-    /// <summary>Decodes waiting for a slot.</summary>
-    public long Waiting => limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+    public long PixelBudget { get; }
 
-    /// <summary>Waits for a free slot; dispose the lease to free it.</summary>
-    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Decodes waiting for their pixels or for a slot.</summary>
+    public long Waiting => Interlocked.Read(ref waiting);
+
+    /// <summary>Pixels asked for by decodes still waiting for the budget.</summary>
+    public long PixelsWaiting => pixels.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+    /// <summary>Waits for a free slot (no pixels: identifying a picture decodes none); dispose the lease to free it.</summary>
+    public ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(0, cancellationToken);
+
+    /// <summary>Waits for <paramref name="pixelCount"/> pixels of the budget (at most all of it), then for a free slot; dispose the lease to free both.</summary>
+    public async ValueTask<IDisposable> AcquireAsync(long pixelCount, CancellationToken cancellationToken)
     {
-        var lease = await limiter.AcquireAsync(1, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNegative(pixelCount);
+        Interlocked.Increment(ref waiting);
+        RateLimitLease? budget = null;
+        try
+        {
+            if (pixelCount > 0)
+            {
+                budget = Granted(await pixels.AcquireAsync((int)Math.Min(pixelCount, PixelBudget), cancellationToken));
+            }
+
+            var slot = Granted(await slots.AcquireAsync(1, cancellationToken));
+            return new Lease(slot, budget);
+        }
+        catch
+        {
+            budget?.Dispose();
+            throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+    }
+
+    public void Dispose()
+    {
+        slots.Dispose();
+        pixels.Dispose();
+    }
+
+    private static ConcurrencyLimiter FirstComeFirstServed(int permits) => new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = permits,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    private static RateLimitLease Granted(RateLimitLease lease)
+    {
         if (!lease.IsAcquired)
         {
             lease.Dispose();
@@ -46,5 +111,12 @@ public sealed class DecodeSlots : IDisposable
         return lease;
     }
 
-    public void Dispose() => limiter.Dispose();
+    private sealed class Lease(RateLimitLease slot, RateLimitLease? budget) : IDisposable
+    {
+        public void Dispose()
+        {
+            slot.Dispose();
+            budget?.Dispose();
+        }
+    }
 }

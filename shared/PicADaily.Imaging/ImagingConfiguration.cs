@@ -35,8 +35,10 @@ internal static class ImagingConfiguration
         {
             AllocationLimitMegabytes = (int)Math.Min(int.MaxValue, largestImageMegabytes + 16),
 
-            // Keeps a warm pool for thumbnail-sized work without holding a 48 MP decode's memory for ever.
-            MaximumPoolSizeMegabytes = 64,
+            // Keeps a warm pool for thumbnail-sized work (a 1,024-pixel Rgb24 picture is 3 MB). A large
+            // decode never comes from the pool (a buffer group larger than what is left in it is allocated
+            // apart), so whatever the pool keeps sits on top of the peak of a large decode: kept small.
+            MaximumPoolSizeMegabytes = 16,
         });
         return configuration;
     }

@@ -7,12 +7,14 @@ namespace PicADaily.Imaging;
 /// <summary>
 /// Registers the <see cref="SafeImageLoader"/> with limits from configuration section <c>Images</c>
 /// (defaults: <see cref="ImageLimits.Default"/>), the process's <see cref="DecodeSlots"/>
-/// (<c>Images:DecodeConcurrency</c>, default one per core) and the liveness check on abandoned decodes.
+/// (<c>Images:DecodeConcurrency</c>, default one per core; <c>Images:DecodePixelBudget</c>, default 50 MP)
+/// and the liveness check on abandoned decodes.
 /// </summary>
 public static class ImagingServiceCollectionExtensions
 {
     public const string SectionName = "Images";
     public const string DecodeConcurrencyKey = "DecodeConcurrency";
+    public const string DecodePixelBudgetKey = "DecodePixelBudget";
 
     /// <summary>The tag ServiceDefaults serves on <c>/alive</c>: a failing check there gets the process restarted.</summary>
     private const string LivenessTag = "live";
@@ -33,11 +35,12 @@ public static class ImagingServiceCollectionExtensions
         }
 
         var concurrency = section.GetValue(DecodeConcurrencyKey, DecodeSlots.DefaultCapacity);
-        Validate(limits, concurrency);
+        var pixelBudget = section.GetValue(DecodePixelBudgetKey, DecodeSlots.DefaultPixelBudget);
+        Validate(limits, concurrency, pixelBudget);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(limits);
-        services.AddSingleton(_ => new DecodeSlots(concurrency));
+        services.AddSingleton(_ => new DecodeSlots(concurrency, pixelBudget));
         services.AddSingleton(provider => new AbandonedDecodes(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new SafeImageLoader(
             limits,
@@ -48,11 +51,16 @@ public static class ImagingServiceCollectionExtensions
         return services;
     }
 
-    private static void Validate(ImageLimits limits, int concurrency)
+    private static void Validate(ImageLimits limits, int concurrency, long pixelBudget)
     {
         if (concurrency < 1)
         {
             throw new InvalidOperationException($"{SectionName}:{DecodeConcurrencyKey} must be at least 1 (is {concurrency}).");
+        }
+
+        if (pixelBudget is < 1 or > int.MaxValue)
+        {
+            throw new InvalidOperationException($"{SectionName}:{DecodePixelBudgetKey} must be between 1 and {int.MaxValue} pixels (is {pixelBudget}).");
         }
 
         if (limits.DecodeTimeout <= TimeSpan.Zero || limits.DecodeWallTimeout <= TimeSpan.Zero)

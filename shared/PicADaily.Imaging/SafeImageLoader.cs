@@ -57,6 +57,7 @@ public sealed class SafeImageLoader
         ArgumentNullException.ThrowIfNull(cpuClock);
         ArgumentNullException.ThrowIfNull(timeProvider);
         Limits = limits;
+        NativeHeap.KeepLargeBlocksInTheirOwnMappings();
         configuration = ImagingConfiguration.Create(limits);
         runner = new DecodeRunner(limits, slots, abandoned, cpuClock, timeProvider);
     }
@@ -96,17 +97,38 @@ public sealed class SafeImageLoader
     /// resize happens before the EXIF rotation, so a rotated photo is turned at thumbnail size instead
     /// of copying every full-size pixel a second time; that is only equivalent for centred resizes.
     /// </summary>
-    public async Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, ResizeOptions? uprightResize, CancellationToken ct)
+    public Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, ResizeOptions? uprightResize, CancellationToken ct)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        if (uprightResize is not null
-            && (uprightResize.Position != AnchorPositionMode.Center || uprightResize.CenterCoordinates is not null || uprightResize.TargetRectangle is not null))
+        if (uprightResize is not null)
         {
-            throw new ArgumentException("only a centred resize gives the same result before and after orientation", nameof(uprightResize));
+            EnsureCentred(uprightResize);
         }
 
+        return LoadAsync<TPixel>(content, _ => uprightResize, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync{TPixel}(ReadOnlyMemory{byte}, ResizeOptions, CancellationToken)"/>, with the
+    /// resize chosen from the picture's upright size once it is known (null: keep the size), e.g. to shrink
+    /// only what is larger than needed. The full-size pixels then live only inside the loader.
+    /// </summary>
+    public async Task<Image<TPixel>> LoadAsync<TPixel>(ReadOnlyMemory<byte> content, Func<Size, ResizeOptions?> uprightResizeFor, CancellationToken ct)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        ArgumentNullException.ThrowIfNull(uprightResizeFor);
         var format = CheckEnvelope(content.Span);
-        return await runner.RunAsync(token => DecodeCore<TPixel>(content, format, uprightResize, token), ct);
+
+        // Identified first, in a slot of its own, because the decode waits for as many pixels of the
+        // budget as the picture has (DecodeSlots), and only the header says how many that is.
+        var (info, filtered) = await runner.RunAsync(
+            token =>
+            {
+                var withoutMetadata = WithoutUnusedMetadata(content, format);
+                return (IdentifyCore(withoutMetadata, format, token), withoutMetadata);
+            },
+            ct);
+        return await runner.RunAsync((long)info.Width * info.Height, token => DecodeCore<TPixel>(filtered, format, uprightResizeFor, token), ct);
     }
 
     private PictureFormat CheckEnvelope(ReadOnlySpan<byte> content)
@@ -166,11 +188,10 @@ public sealed class SafeImageLoader
         return new PictureInfo(format, info.Width, info.Height, format.ContentType());
     }
 
-    private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, ResizeOptions? uprightResize, CancellationToken token)
+    /// <summary>Decodes content already identified (caps checked, metadata filtered) by <see cref="IdentifyCore"/>.</summary>
+    private Image<TPixel> DecodeCore<TPixel>(ReadOnlyMemory<byte> content, PictureFormat format, Func<Size, ResizeOptions?> uprightResizeFor, CancellationToken token)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        content = WithoutUnusedMetadata(content, format);
-        IdentifyCore(content, format, token);
         var image = Translate(format, () =>
         {
             using var stream = AsStream(content);
@@ -185,10 +206,12 @@ public sealed class SafeImageLoader
                 image.Frames.RemoveFrame(image.Frames.Count - 1);
             }
 
-            if (uprightResize is not null)
+            var swapsSides = SwapsSides(image);
+            if (uprightResizeFor(swapsSides ? new Size(image.Height, image.Width) : new Size(image.Width, image.Height)) is { } uprightResize)
             {
+                EnsureCentred(uprightResize);
                 token.ThrowIfCancellationRequested();
-                var stored = SwapsSides(image) ? WithSidesSwapped(uprightResize) : uprightResize;
+                var stored = swapsSides ? WithSidesSwapped(uprightResize) : uprightResize;
                 image.Mutate(x => x.Resize(stored));
             }
 
@@ -201,6 +224,14 @@ public sealed class SafeImageLoader
         {
             image.Dispose();
             throw;
+        }
+    }
+
+    private static void EnsureCentred(ResizeOptions uprightResize)
+    {
+        if (uprightResize.Position != AnchorPositionMode.Center || uprightResize.CenterCoordinates is not null || uprightResize.TargetRectangle is not null)
+        {
+            throw new ArgumentException("only a centred resize gives the same result before and after orientation", nameof(uprightResize));
         }
     }
 

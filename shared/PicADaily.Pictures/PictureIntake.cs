@@ -44,7 +44,7 @@ public sealed class PictureIntake(PictureStorage storage, IOptions<PicADailySett
             return Step<FetchedPicture>.Stop(HandlerOutcome.Failed(ImageRejectionReason.TooLarge.ToCode(), $"the picture is {metadata.Size} bytes; the limit is {maxBytes}"));
         }
 
-        return await storage.DownloadAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken) is { } content
+        return await storage.DownloadAsync(picture.Bucket, picture.Name, picture.Generation, metadata.Size, cancellationToken) is { } content
             ? Step<FetchedPicture>.Continue(new FetchedPicture(metadata, content))
             : Step<FetchedPicture>.Stop(Gone);
     }

@@ -32,13 +32,22 @@ public sealed class PictureStorage(StorageClient storage)
     }
 
     /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
-    public async Task<byte[]?> DownloadAsync(string bucket, string name, long generation, CancellationToken cancellationToken)
+    public Task<byte[]?> DownloadAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
+        DownloadAsync(bucket, name, generation, expectedSize: 0, cancellationToken);
+
+    /// <summary>
+    /// The content of one generation, or null if that generation no longer exists. With the object's
+    /// <paramref name="expectedSize"/> (from its metadata) the content is read into one array of that size:
+    /// a growing stream would allocate about twice a large picture's size in discarded buffers and then
+    /// copy it once more, all on the large-object heap, which is only collected with generation 2.
+    /// </summary>
+    public async Task<byte[]?> DownloadAsync(string bucket, string name, long generation, long expectedSize, CancellationToken cancellationToken)
     {
         try
         {
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream((int)Math.Clamp(expectedSize, 0, Array.MaxLength));
             await storage.DownloadObjectAsync(bucket, name, buffer, new DownloadObjectOptions { Generation = generation }, cancellationToken);
-            return buffer.ToArray();
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
         catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
         {

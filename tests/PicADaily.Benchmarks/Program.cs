@@ -27,6 +27,17 @@ switch (args)
         await File.WriteAllBytesAsync(path, TestPhoto.Jpeg(int.Parse(width), int.Parse(height), exifOrientation));
         Console.WriteLine($"wrote {path}");
         return 0;
+    case ["--p4-memory", var service, var events, var path]:
+        // Where the memory goes: one image handler's work on several pictures at once, in process, sampled.
+        return await AnalysisMemoryProbe.RunAsync(service, int.Parse(events, System.Globalization.CultureInfo.InvariantCulture), path);
+    case ["--p4-load", .. var load]:
+        // P4 under load alone on the embedded default: [48 MP pictures at once=8].
+        var loadSize = PicADaily.Benchmarks.Report.ReportSize.Full;
+        await PicADaily.Benchmarks.Live.LiveSystemBenchmark.RunAsync(
+            loadSize with { LoadUploads = load.Length > 0 ? int.Parse(load[0], System.Globalization.CultureInfo.InvariantCulture) : loadSize.LoadUploads },
+            Console.Out,
+            latency: false);
+        return 0;
     case ["--p4", var path]:
         return await PeakMemoryProbe.ThumbnailOfFileAsync(path);
     case ["--p1", var rounds]:

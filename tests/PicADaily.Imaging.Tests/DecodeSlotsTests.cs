@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
+using PicADaily.Testing;
 
 namespace PicADaily.Imaging.Tests;
 
@@ -98,6 +99,76 @@ public sealed class DecodeSlotsTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => load.WaitAsync(Bounded));
         Assert.Equal(0, slots.Waiting);
+    }
+
+    [Fact]
+    public async Task A_large_picture_waits_for_the_pixels_it_needs_even_with_a_slot_free()
+    {
+        using var slots = new DecodeSlots(capacity: 2, pixelBudget: 100);
+        var runner = Runner(slots);
+        using var firstRunning = new SemaphoreSlim(0);
+        using var releaseFirst = new ManualResetEventSlim();
+        var first = runner.RunAsync(80, _ => { firstRunning.Release(); releaseFirst.Wait(); return 1; }, CancellationToken.None);
+        Assert.True(await firstRunning.WaitAsync(Bounded));
+
+        var secondStarted = 0;
+        var second = runner.RunAsync(40, _ => Interlocked.Exchange(ref secondStarted, 1), CancellationToken.None);
+
+        // 80 + 40 pixels exceed the budget: the second waits although one slot is free.
+        Assert.Equal(1, slots.Waiting);
+        Assert.Equal(0, Volatile.Read(ref secondStarted));
+
+        releaseFirst.Set();
+        Assert.Equal(1, await first.WaitAsync(Bounded));
+        Assert.Equal(0, await second.WaitAsync(Bounded));
+        Assert.Equal(0, slots.Waiting);
+    }
+
+    [Fact]
+    public async Task Small_pictures_share_the_budget()
+    {
+        using var slots = new DecodeSlots(capacity: 2, pixelBudget: 100);
+        var runner = Runner(slots);
+        using var bothRunning = new CountdownEvent(2);
+        var decodes = Enumerable.Range(0, 2).Select(i => runner.RunAsync(
+            40,
+            _ =>
+            {
+                bothRunning.Signal();
+
+                // Returns only once the other decode runs at the same time (bounded: fails rather than hangs).
+                return bothRunning.Wait(Bounded) ? i : -1;
+            },
+            CancellationToken.None)).ToList();
+
+        var finished = await Task.WhenAll(decodes).WaitAsync(Bounded);
+        Assert.Equal([0, 1], finished);
+    }
+
+    [Fact]
+    public async Task A_picture_larger_than_the_budget_decodes_alone_instead_of_waiting_for_ever()
+    {
+        using var slots = new DecodeSlots(capacity: 2, pixelBudget: 100);
+        var runner = Runner(slots);
+
+        Assert.Equal(7, await runner.RunAsync(1_000, _ => 7, CancellationToken.None).WaitAsync(Bounded));
+    }
+
+    [Fact]
+    public async Task The_loader_asks_the_budget_for_the_picture_s_pixels()
+    {
+        using var slots = new DecodeSlots(capacity: 2, pixelBudget: 64 * 64);
+        var loader = new SafeImageLoader(ImageLimits.Default, slots, new AbandonedDecodes(time), time);
+        var held = await slots.AcquireAsync(1, CancellationToken.None);
+
+        // Identifying needs no pixels and a slot is free, so only the decode itself can be what waits.
+        var load = loader.LoadAsync(CraftedPictures.SolidJpeg(64, 64, CraftedPictures.Marker), CancellationToken.None);
+        await Eventually.UntilAsync(() => slots.PixelsWaiting == 64 * 64, Bounded, "the decode waiting for its 64×64 pixels");
+        Assert.False(load.IsCompleted);
+
+        held.Dispose();
+        using var image = await load.WaitAsync(Bounded);
+        Assert.Equal(64, image.Width);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -2,6 +2,7 @@ using System.Globalization;
 using PicADaily.Imaging;
 using PicADaily.Imaging.Colors;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
 namespace PicADaily.ImageAnalysis.Analysis;
@@ -10,9 +11,12 @@ namespace PicADaily.ImageAnalysis.Analysis;
 /// Reads the upload through the safe loader (a poison picture fails here, with its reason, before
 /// any paid call) and shrinks it for Vision when it is large: labels and colours need no more than
 /// ~1,000 pixels a side, and a small JPEG keeps the request far below Vision's 10 MB limit whatever
-/// was uploaded. A picture that is already small is sent as uploaded. With <see cref="ColourSource.Local"/>
+/// was uploaded. A picture that is already small (sides and bytes) is sent as uploaded; one small in
+/// sides but heavy in bytes is re-encoded at its own size, never enlarged. With <see cref="ColourSource.Local"/>
 /// the dominant colour is computed here, from the pixels already decoded and shrunk for Vision (no
 /// second decode), with the algorithm LocalCloud's Vision stand-in uses for IMAGE_PROPERTIES.
+/// The loader shrinks the picture before turning it upright, so the only full-size pixels are the decode's
+/// own (a 48 MP photo: 144 MB as Rgb24), never a second full-size copy for the EXIF rotation.
 /// </summary>
 public sealed class VisionInputPreparer(SafeImageLoader loader, ColourSource colour)
 {
@@ -26,17 +30,35 @@ public sealed class VisionInputPreparer(SafeImageLoader loader, ColourSource col
 
     public ColourSource Colour => colour;
 
+    private static readonly ResizeOptions ShrinkForVision = new() { Size = new Size(MaxSide, MaxSide), Mode = ResizeMode.Max };
+
     /// <exception cref="ImageRejectedException">The upload is not a picture we accept.</exception>
-    public async Task<VisionInput> PrepareAsync(ReadOnlyMemory<byte> upload, CancellationToken cancellationToken)
+    public Task<VisionInput> PrepareAsync(ReadOnlyMemory<byte> upload, CancellationToken cancellationToken) =>
+
+        // A JPEG has no alpha: three bytes a pixel instead of four, a quarter less memory for the decode.
+        SafeImageLoader.DetectFormat(upload.Span) == PictureFormat.Jpeg
+            ? PrepareAsync<Rgb24>(upload, cancellationToken)
+            : PrepareAsync<Rgba32>(upload, cancellationToken);
+
+    private async Task<VisionInput> PrepareAsync<TPixel>(ReadOnlyMemory<byte> upload, CancellationToken cancellationToken)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
-        using var image = await loader.LoadAsync(upload, cancellationToken);
+        // Set on the decode's thread, read after the await (which orders the two).
+        var large = false;
+        using var image = await loader.LoadAsync<TPixel>(
+            upload,
+            upright =>
+            {
+                large = upright.Width > MaxSide || upright.Height > MaxSide;
+                return large ? ShrinkForVision : null;
+            },
+            cancellationToken);
         var features = AnalysisRules.FeaturesFor(colour);
-        if (image.Width <= MaxSide && image.Height <= MaxSide && upload.Length <= MaxVerbatimBytes)
+        if (!large && upload.Length <= MaxVerbatimBytes)
         {
             return new VisionInput(upload.ToArray(), features, LocalColourOf(image));
         }
 
-        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(MaxSide, MaxSide), Mode = ResizeMode.Max }));
         return new VisionInput(PictureEncoder.Encode(image, PictureFormat.Jpeg).Content, features, LocalColourOf(image));
     }
 
