@@ -32,8 +32,7 @@ public sealed class PictureUploadedHandler(
 
         // Vision is billed per request, and at-least-once delivery repeats events: settle everything
         // the cheap reads can settle before the picture is downloaded or Vision is asked.
-        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
-        if (live?.Generation != picture.Generation)
+        if (!await storage.IsLiveAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken))
         {
             return HandlerOutcome.Ignored("this generation is no longer live");
         }
@@ -78,8 +77,7 @@ public sealed class PictureUploadedHandler(
         }
 
         // Write, then verify: a delete or overwrite that raced with us must not leave a document behind.
-        live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
-        if (live?.Generation != picture.Generation)
+        if (!await storage.IsLiveAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken))
         {
             var removed = await catalog.RemoveAsync(picture.Name, picture.Generation, cancellationToken);
             return removed.Outcome ?? HandlerOutcome.Ignored("the picture was deleted or replaced while it was analysed");

@@ -111,14 +111,12 @@ public sealed class PictureUploadedHandler(
             return null;
         }
 
-        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
-        return live?.Generation == picture.Generation ? thumbnail : null;
+        return await storage.IsLiveAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken) ? thumbnail : null;
     }
 
     private async Task<Verdict> VerifyAsync(StorageObjectEvent picture, CancellationToken cancellationToken)
     {
-        var live = await storage.GetAsync(picture.Bucket, picture.Name, generation: null, cancellationToken);
-        if (live?.Generation != picture.Generation)
+        if (!await storage.IsLiveAsync(picture.Bucket, picture.Name, picture.Generation, cancellationToken))
         {
             return Verdict.Gone;
         }

@@ -41,7 +41,7 @@ internal sealed class CatalogFailureMemory(PictureCatalog catalog, PictureStorag
     {
         try
         {
-            return (await storage.GetAsync(bucket, name, generation: null, cancellationToken))?.Generation == generation;
+            return await storage.IsLiveAsync(bucket, name, generation, cancellationToken);
         }
         catch (PermanentEventException)
         {

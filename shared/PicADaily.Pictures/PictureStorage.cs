@@ -31,6 +31,13 @@ public sealed class PictureStorage(StorageClient storage)
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="generation"/> is the object's live generation: the check every handler
+    /// makes before spending work on an event and after writing what it made (write, then verify).
+    /// </summary>
+    public async Task<bool> IsLiveAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
+        (await GetAsync(bucket, name, generation: null, cancellationToken))?.Generation == generation;
+
     /// <summary>The content of one generation, or null if that generation no longer exists.</summary>
     public Task<byte[]?> DownloadAsync(string bucket, string name, long generation, CancellationToken cancellationToken) =>
         DownloadAsync(bucket, name, generation, expectedSize: 0, cancellationToken);
