@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PicADaily.Testing;
 
@@ -39,14 +34,10 @@ public sealed class PushReceiver : IAsyncDisposable
 
     public static async Task<PushReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var receiver = new PushReceiver(app);
         app.Run(receiver.HandleAsync);
-        await app.StartAsync();
-        receiver.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        receiver.BaseUri = await LoopbackHost.StartAsync(app);
         return receiver;
     }
 

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using PicADaily.Testing;
 
 namespace PicADaily.Benchmarks.EventDelivery;
 
@@ -25,14 +22,10 @@ internal sealed class NoOpSubscriber : IAsyncDisposable
 
     public static async Task<NoOpSubscriber> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var subscriber = new NoOpSubscriber(app);
         app.Run(subscriber.HandleAsync);
-        await app.StartAsync();
-        subscriber.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        subscriber.BaseUri = await LoopbackHost.StartAsync(app);
         return subscriber;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PicADaily.Testing;
 using PicADaily.Testing.Tokens;
 
 namespace PicADaily.EndToEnd.Tests.Faults;
@@ -36,15 +37,10 @@ public sealed class LocalPushIssuer : IAsyncDisposable
 
     public static async Task<LocalPushIssuer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var issuer = new LocalPushIssuer(app);
         app.MapGet("/keys", issuer.KeySet);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        issuer.KeySetUrl = new Uri(new Uri(address), "/keys");
+        issuer.KeySetUrl = new Uri(await LoopbackHost.StartAsync(app), "keys");
         return issuer;
     }
 

@@ -82,14 +82,10 @@ public sealed class PushFaultProxy : IAsyncDisposable
 
     public static async Task<PushFaultProxy> StartAsync(string service, FaultPlan plan)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var proxy = new PushFaultProxy(service, plan, app);
         app.Run(proxy.HandleAsync);
-        await app.StartAsync();
-        proxy.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        proxy.Address = await LoopbackHost.StartAsync(app);
         return proxy;
     }
 
