@@ -28,26 +28,6 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly float PatienceMs = (float)Patience.TotalMilliseconds;
 
-    // Records what the browser's own EventSource receives (type, SSE id, data), and its drops and
-    // reopenings, before the page's script creates it. The page's listeners still run as before.
-    private const string RecordLiveEvents =
-        """
-        (() => {
-          const Native = window.EventSource;
-          window.liveLog = [];
-          window.EventSource = class extends Native {
-            constructor(url, init) {
-              super(url, init);
-              for (const type of ["ready", "picture", "cursor", "reload"]) {
-                this.addEventListener(type, e => window.liveLog.push({ type, id: e.lastEventId, data: e.data }));
-              }
-              this.addEventListener("open", () => window.liveLog.push({ type: "open", id: "", data: "" }));
-              this.addEventListener("error", () => window.liveLog.push({ type: "error", id: "", data: "" }));
-            }
-          };
-        })();
-        """;
-
     private LocalCloudStack stack = null!;
     private Uri pushed = null!;
     private Uri other = null!;
@@ -136,8 +116,8 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
         var generation = await GenerationAsync(name);
 
         link.Unplug();
-        await page.WaitForFunctionAsync("() => window.liveLog.some(e => e.type === 'error')", null, new() { Timeout = PatienceMs });
-        var heardBefore = await LiveLogAsync(page);
+        await LiveEventLog.WaitForDropAsync(page, PatienceMs);
+        var heardBefore = await LiveEventLog.ReadAsync(page);
         await PublishAsync("image-analysis", new PictureAnalyzed("pictures", name, generation, ["Sea"], "#1e90ff"));
         await PublishAsync("thumbnail", new ThumbnailCreated("pictures", name, generation, "thumbnails", 1, "image/png"));
         await PublishAsync("collage", new CollageCreated("thumbnails", "collage.png", 1, [new(name, generation)]));
@@ -147,14 +127,14 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("li.timeline-entry[data-kind='in-collage']", new() { Timeout = PatienceMs });
         // A fourth event after the reconnect, of another kind: whatever the stream would repeat of the three comes before it.
         await PublishAsync("collage", new ProcessingFailed("pictures", name, generation, "collage", "marker", "published by the test after the reconnect"));
-        await page.WaitForFunctionAsync(
-            "() => window.liveLog.some(e => e.type === 'picture' && JSON.parse(e.data).kind === 'processing-failed')", null, new() { Timeout = PatienceMs });
+        await LiveEventLog.WaitForUpdateAsync(page, name, "processing-failed", PatienceMs);
 
-        var heardAfter = (await LiveLogAsync(page)).Skip(heardBefore.Count).ToList();
+        var heardAfter = (await LiveEventLog.ReadAsync(page)).Skip(heardBefore.Count).ToList();
         Assert.DoesNotContain(heardAfter, e => e.Type == "reload");
         var news = heardAfter.Where(e => e.Type == "picture").ToList();
         // Pushes are not ordered, so the three are recorded in any order; they are heard in the timeline's.
-        var heard = news.Select(e => Kind(e, name)).ToList();
+        Assert.All(news, e => Assert.Equal(name, e.Update().Picture));
+        var heard = news.Select(e => e.Update().Kind).ToList();
         Assert.True(heard is [_, _, _, "processing-failed"], "Heard after the reconnect: " + string.Join(", ", heard));
         Assert.Equal(["analyzed", "in-collage", "thumbnail-created"], heard.Take(3).Order(StringComparer.Ordinal));
         var cursors = news.Select(e => TimelineCursor.TryParse(e.Id, out var cursor) ? cursor.Value : throw new InvalidOperationException($"\"{e.Id}\" is no cursor")).ToList();
@@ -168,14 +148,7 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     private Task<IBrowserContext> BrowserOnAsync(Uri instance) =>
         browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString() });
 
-    private static async Task<IPage> OpenAsync(IBrowserContext context, string path)
-    {
-        var page = await context.NewPageAsync();
-        await page.AddInitScriptAsync(RecordLiveEvents);
-        await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("body[data-live-ready='true']", new() { Timeout = PatienceMs });
-        return page;
-    }
+    private static Task<IPage> OpenAsync(IBrowserContext context, string path) => LiveEventLog.OpenAsync(context, path, PatienceMs);
 
     private static async Task<string> UploadAsync(IBrowserContext context, string fileName)
     {
@@ -243,16 +216,6 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
             TimeSpan.FromMilliseconds(100));
     }
 
-    private static async Task<IReadOnlyList<LiveEvent>> LiveLogAsync(IPage page) =>
-        JsonSerializer.Deserialize<LiveEvent[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.liveLog)"), JsonSerializerOptions.Web)!;
-
-    private static string? Kind(LiveEvent heard, string name)
-    {
-        var update = JsonDocument.Parse(heard.Data).RootElement;
-        Assert.Equal(name, update.GetProperty("picture").GetString());
-        return update.GetProperty("kind").GetString();
-    }
-
     private static byte[] Picture(Rgba32 color)
     {
         using var image = new Image<Rgba32>(120, 120, color);
@@ -260,6 +223,4 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
         image.SaveAsPng(stream);
         return stream.ToArray();
     }
-
-    private sealed record LiveEvent(string Type, string Id, string Data);
 }

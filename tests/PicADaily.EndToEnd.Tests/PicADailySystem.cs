@@ -93,7 +93,7 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
         await StartedAsync(app);
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient probe, Uri alive)
+    internal static async Task<bool> AnswersAsync(HttpClient probe, Uri alive)
     {
         try
         {

@@ -89,6 +89,67 @@ public sealed class ServiceProcesses(DistributedApplication app, Action<string, 
         Counts.Add($"SIGCONT {resource}");
     }
 
+    /// <summary>
+    /// Starts a second instance of a running service, as an orchestrator scales out by one: the same
+    /// program, arguments, working folder and environment as the instance the app host runs, only
+    /// listening on another port of 127.0.0.1. Nothing routes pushes to it (the push subscriptions
+    /// name the first instance), as a load balancer sends each push to one instance only.
+    /// </summary>
+    public async Task<ExtraInstance> StartAnotherInstanceAsync(string resource)
+    {
+        var pid = 0;
+        await Quiet.UntilAsync(() => Task.FromResult(ProgramOf(resource) is { } found && (pid = found) > 0), Patience, $"{resource}'s program running");
+        var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var start = new ProcessStartInfo(commandLine[0])
+        {
+            WorkingDirectory = new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: true)?.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in commandLine.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Clear();
+        foreach (var variable in File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        start.Environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={resource}-extra-{address.Port}";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {commandLine[0]}");
+        // Read and dropped, so a chatty instance never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var instance = new ExtraInstance(process, address);
+        try
+        {
+            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            await Quiet.UntilAsync(async () => !process.HasExited && await PicADailySystem.AnswersAsync(probe, new Uri(address, "alive")), Patience, $"a second {resource} answering at {address}");
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+
+        Counts.Add($"extra instance of {resource}");
+        return instance;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static async Task SignalAsync(string signal, int pid)
     {
         using var kill = Process.Start("kill", [signal, pid.ToString(CultureInfo.InvariantCulture)]);
