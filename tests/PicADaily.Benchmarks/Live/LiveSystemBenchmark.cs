@@ -177,7 +177,7 @@ internal static partial class LiveSystemBenchmark
         var peaks = new Dictionary<string, double?>();
         foreach (var service in new[] { "image-analysis", "thumbnail" })
         {
-            peaks[service] = await PeakRssMegabytesAsync(app, service);
+            peaks[service] = await Report.ServiceProcess.PeakRssMegabytesAsync(app, service);
         }
 
         var megapixels = size.LoadWidth * (double)size.LoadHeight / 1e6;
@@ -203,64 +203,6 @@ internal static partial class LiveSystemBenchmark
         {
             Details = lines,
         };
-    }
-
-    private static async Task<double?> PeakRssMegabytesAsync(DistributedApplication app, string service)
-    {
-        var resource = await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"));
-        var pid = Convert.ToInt32(resource.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
-
-        // The app host may start a project through `dotnet run`, whose own memory is not the service's:
-        // the service is then its child, so the highest mark among the descendants is the service's.
-        var descendants = Descendants(pid);
-        return (descendants.Count > 0 ? descendants : [pid]).Select(HighWaterMegabytes).Max();
-    }
-
-    private static List<int> Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), out var pid))
-            {
-                try
-                {
-                    // Field 4 of /proc/<pid>/stat, after the parenthesised command name.
-                    var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-                }
-                catch (IOException)
-                {
-                    // Gone meanwhile.
-                }
-            }
-        }
-
-        var found = new List<int>();
-        var frontier = new Queue<int>([root]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
-            {
-                found.Add(child);
-                frontier.Enqueue(child);
-            }
-        }
-
-        return found;
-    }
-
-    private static double? HighWaterMegabytes(int pid)
-    {
-        try
-        {
-            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return hwm is null ? null : double.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     private static async Task<(string Name, TimeSpan Started)> UploadAsync(HttpClient frontend, string token, string fileName, byte[] photo, Stopwatch clock)

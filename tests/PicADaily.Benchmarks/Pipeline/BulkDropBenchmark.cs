@@ -35,13 +35,14 @@ internal static class BulkDropBenchmark
         var data = Path.Combine(Path.GetTempPath(), "picadaily-p2", Guid.NewGuid().ToString("N"));
         try
         {
-            var (wall, status, milestones) = await DropAndWaitAsync(photos, data, appHostOptions, output);
+            var (wall, status, milestones, cpu) = await DropAndWaitAsync(photos, data, appHostOptions, output);
             var ratio = wall / floor;
             var lines = new List<string>
             {
                 FormattableString.Invariant($"{count} distinct 4000×3000 JPEGs copied at once into the pictures folder of the embedded default (folder settle interval {SettleInterval.TotalSeconds:F1} s, included); timed until all are visible (analysed as safe and thumbnailed)"),
                 FormattableString.Invariant($"compute floor: {floorCpu.TotalSeconds:F1} s of CPU for the same photos in one process (thumbnail, analysis input, the Vision stand-in's work) ÷ {Environment.ProcessorCount} cores = {floor.TotalSeconds:F1} s"),
                 "visible: " + milestones,
+                cpu,
                 "app host options: " + (appHostOptions.Count == 0 ? "defaults" : string.Join(' ', appHostOptions)),
                 "backpressure (LocalCloud's push subscriptions of picture-events): " + status.Replace(Environment.NewLine + "  ", "; ", StringComparison.Ordinal),
             };
@@ -75,7 +76,9 @@ internal static class BulkDropBenchmark
         }
     }
 
-    private static async Task<(TimeSpan Wall, string Status, string Milestones)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, IReadOnlyList<string> appHostOptions, TextWriter output)
+    private static readonly string[] Resources = ["localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection", "frontend"];
+
+    private static async Task<(TimeSpan Wall, string Status, string Milestones, string Cpu)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, IReadOnlyList<string> appHostOptions, TextWriter output)
     {
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PicADaily_AppHost>(
@@ -89,7 +92,7 @@ internal static class BulkDropBenchmark
         await using var app = await builder.BuildAsync(starting.Token);
         await app.StartAsync(starting.Token);
         var folder = Path.Combine(data, "buckets", "pictures");
-        foreach (var service in new[] { "localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection", "frontend" })
+        foreach (var service in Resources)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, starting.Token);
             await UntilServingAsync(app, service, starting.Token);
@@ -106,6 +109,9 @@ internal static class BulkDropBenchmark
         var catalog = clients.GetRequiredService<PictureCatalog>();
         using var http = new HttpClient { BaseAddress = localCloud };
 
+        var cpuBefore = await CpuByResourceAsync(app);
+        var machineBefore = Report.MachineCpu.Now();
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.StartNew();
         foreach (var photo in photos)
         {
@@ -142,7 +148,25 @@ internal static class BulkDropBenchmark
         var visibleAt = string.Join(", ", milestones.Select(m => FormattableString.Invariant($"{m.Key} after {m.Value.TotalSeconds:F1} s")));
         output.WriteLine("visible: " + visibleAt);
         var wall = started.Elapsed;
-        return (wall, await BackpressureAsync(http), visibleAt);
+        var busy = Report.MachineCpu.Now().BusyShareSince(machineBefore);
+        var own = Process.GetCurrentProcess().TotalProcessorTime - ownBefore;
+        var cpuAfter = await CpuByResourceAsync(app);
+        var used = Resources.Select(r => (Resource: r, Cpu: cpuAfter[r] - cpuBefore[r])).Append((Resource: "this benchmark (copies, polling)", Cpu: own)).ToList();
+        var cpu = FormattableString.Invariant($"CPU used during the drop: {string.Join(", ", used.Select(u => $"{u.Resource} {u.Cpu.TotalSeconds:F1} s"))}; ")
+            + FormattableString.Invariant($"{used.Sum(u => u.Cpu.TotalSeconds):F1} s in all of the {wall.TotalSeconds * Environment.ProcessorCount:F1} s the cores had; the machine's cores were {busy:P0} busy");
+        output.WriteLine(cpu);
+        return (wall, await BackpressureAsync(http), visibleAt, cpu);
+    }
+
+    private static async Task<Dictionary<string, TimeSpan>> CpuByResourceAsync(DistributedApplication app)
+    {
+        var cpu = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var resource in Resources)
+        {
+            cpu[resource] = await Report.ServiceProcess.CpuTimeAsync(app, resource);
+        }
+
+        return cpu;
     }
 
     // "Healthy" means running for a resource without health checks; the timing must start with every service listening.
