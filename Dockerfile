@@ -9,6 +9,8 @@ ARG PROJECT_DIR
 RUN test -n "$PROJECT_DIR" || { echo "Build with --build-arg PROJECT_DIR=<folder of the project>, e.g. services/thumbnail" >&2; exit 2; }
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
+# How every service is compiled and run (tiered compilation off: see the file).
+COPY services/Directory.Build.props services/
 # All of shared/, not the projects this one references: a new shared project needs no change here.
 # The price is a restore after any change under shared/ (the restore layer stays cached otherwise).
 COPY shared/ shared/
