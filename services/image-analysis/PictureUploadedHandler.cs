@@ -57,7 +57,7 @@ public sealed class PictureUploadedHandler(
             return unfetched;
         }
 
-        var verdict = await AnalyseAsync(fetched.Value.Content, cancellationToken);
+        var verdict = await AnalyseAsync(fetched.Value, cancellationToken);
         if (verdict.Outcome is { } failed)
         {
             return failed;
@@ -97,21 +97,25 @@ public sealed class PictureUploadedHandler(
                 : new PictureRejected(picture.Bucket, picture.Name, picture.Generation, analysis.RejectionReason!),
             cancellationToken);
 
-    private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(byte[] content, CancellationToken cancellationToken)
+    private async Task<(PictureAnalysis? Analysis, HandlerOutcome? Outcome)> AnalyseAsync(FetchedPicture original, CancellationToken cancellationToken)
     {
         VisionInput visionInput;
-        try
+        // The original's bytes go back to the originals budget once Vision's small copy is made, not after Vision answers.
+        using (original)
         {
-            visionInput = await preparer.PrepareAsync(content, cancellationToken);
-        }
-        catch (ImageRejectedException e)
-        {
-            return (null, HandlerOutcome.Failed(e.Reason.ToCode(), e.Message));
-        }
-        catch (DecodeDeferredException e)
-        {
-            // The machine was too busy to judge the picture; nothing is known to be wrong with it.
-            return (null, HandlerOutcome.Retry(e.Message));
+            try
+            {
+                visionInput = await preparer.PrepareAsync(original.Content, cancellationToken);
+            }
+            catch (ImageRejectedException e)
+            {
+                return (null, HandlerOutcome.Failed(e.Reason.ToCode(), e.Message));
+            }
+            catch (DecodeDeferredException e)
+            {
+                // The machine was too busy to judge the picture; nothing is known to be wrong with it.
+                return (null, HandlerOutcome.Retry(e.Message));
+            }
         }
 
         try

@@ -49,18 +49,22 @@ public sealed class PictureUploadedHandler(
         }
 
         EncodedPicture thumbnail;
-        try
+        // The original's bytes go back to the originals budget once the thumbnail is made, not after the writes.
+        using (var original = fetched.Value)
         {
-            thumbnail = await renderer.RenderAsync(fetched.Value.Content, cancellationToken);
-        }
-        catch (ImageRejectedException e)
-        {
-            return HandlerOutcome.Failed(e.Reason.ToCode(), e.Message);
-        }
-        catch (DecodeDeferredException e)
-        {
-            // The machine was too busy to judge the picture; nothing is known to be wrong with it.
-            return HandlerOutcome.Retry(e.Message);
+            try
+            {
+                thumbnail = await renderer.RenderAsync(original.Content, cancellationToken);
+            }
+            catch (ImageRejectedException e)
+            {
+                return HandlerOutcome.Failed(e.Reason.ToCode(), e.Message);
+            }
+            catch (DecodeDeferredException e)
+            {
+                // The machine was too busy to judge the picture; nothing is known to be wrong with it.
+                return HandlerOutcome.Retry(e.Message);
+            }
         }
 
         var written = await artifacts.WriteAsync(picture.Name, picture.Generation, thumbnail.Content, thumbnail.ContentType, cancellationToken);

@@ -7,7 +7,8 @@ namespace PicADaily.Imaging;
 /// <summary>
 /// Registers the <see cref="SafeImageLoader"/> with limits from configuration section <c>Images</c>
 /// (defaults: <see cref="ImageLimits.Default"/>), the process's <see cref="DecodeSlots"/>
-/// (<c>Images:DecodeConcurrency</c>, default one per core; <c>Images:DecodePixelBudget</c>, default 50 MP)
+/// (<c>Images:DecodeConcurrency</c>, default one per core; <c>Images:DecodePixelBudget</c>, default 50 MP),
+/// the process's <see cref="OriginalsBudget"/> (<c>Images:OriginalsBudget</c> in bytes, default 16 MiB)
 /// and the liveness check on abandoned decodes.
 /// </summary>
 public static class ImagingServiceCollectionExtensions
@@ -15,6 +16,7 @@ public static class ImagingServiceCollectionExtensions
     public const string SectionName = "Images";
     public const string DecodeConcurrencyKey = "DecodeConcurrency";
     public const string DecodePixelBudgetKey = "DecodePixelBudget";
+    public const string OriginalsBudgetKey = "OriginalsBudget";
 
     /// <summary>The tag ServiceDefaults serves on <c>/alive</c>: a failing check there gets the process restarted.</summary>
     private const string LivenessTag = "live";
@@ -36,11 +38,17 @@ public static class ImagingServiceCollectionExtensions
 
         var concurrency = section.GetValue(DecodeConcurrencyKey, DecodeSlots.DefaultCapacity);
         var pixelBudget = section.GetValue(DecodePixelBudgetKey, DecodeSlots.DefaultPixelBudget);
+        var originalsBudget = section.GetValue(OriginalsBudgetKey, OriginalsBudget.DefaultBytes);
         Validate(limits, concurrency, pixelBudget);
+        if (originalsBudget is < 1 or > int.MaxValue)
+        {
+            throw new InvalidOperationException($"{SectionName}:{OriginalsBudgetKey} must be between 1 and {int.MaxValue} bytes (is {originalsBudget}).");
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(limits);
         services.AddSingleton(_ => new DecodeSlots(concurrency, pixelBudget));
+        services.AddSingleton(_ => new OriginalsBudget(originalsBudget));
         services.AddSingleton(provider => new AbandonedDecodes(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new SafeImageLoader(
             limits,

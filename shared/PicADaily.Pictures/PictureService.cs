@@ -29,6 +29,8 @@ public static class PictureService
         {
             configure?.Invoke(services, configuration);
             services.AddSafeImageLoader(configuration);
+            // Only a new-picture processor takes pictures in: it needs the loader's originals budget.
+            services.TryAddTransient<PictureIntake>();
             services.TryAddSingleton<TPixelWork>();
             services.AddEventHandler<StorageObjectEvent, THandler>(EventTypes.Storage.Finalized);
         });

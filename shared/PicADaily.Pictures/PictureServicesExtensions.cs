@@ -16,7 +16,6 @@ public static class PictureServicesExtensions
         services.AddGoogleCloudClients(configuration);
         services.TryAddTransient<PictureCatalog>();
         services.TryAddTransient<PictureStorage>();
-        services.TryAddTransient<PictureIntake>();
         services.TryAddTransient<GenerationGuardedArtifacts>();
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Transient<IFailureMemory, CatalogFailureMemory>());

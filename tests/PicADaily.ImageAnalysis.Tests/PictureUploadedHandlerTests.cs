@@ -72,6 +72,24 @@ public sealed class PictureUploadedHandlerTests
     }
 
     [Fact]
+    public async Task The_originals_bytes_go_back_to_the_budget_before_vision_is_asked_and_after_a_poison_picture()
+    {
+        long availableWhileVisionAnswers = -1;
+        vision.Answer = () =>
+        {
+            availableWhileVisionAnswers = world.Originals.Available;
+            return new ImageAnnotation([new(null, "Sky", 0.80f, 0.8f)], [new(30, 144, 255, 0.7f, 0.6f)], AllClear);
+        };
+
+        Assert.Equal(OutcomeKind.Handled, (await Handler().HandleAsync(world.Upload("sky.jpg", Photo), default)).Kind);
+        Assert.Equal(world.Originals.Bytes, availableWhileVisionAnswers);
+
+        var poisoned = await Handler().HandleAsync(world.Upload("cut.jpg", TestImages.Truncated(Photo)), default);
+        Assert.Equal(OutcomeKind.FailedPermanently, poisoned.Kind);
+        Assert.Equal(world.Originals.Bytes, world.Originals.Available);
+    }
+
+    [Fact]
     public async Task A_poison_picture_fails_permanently_before_any_vision_call()
     {
         var uploaded = world.Upload("poison.jpg", TestImages.NotAnImage);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PicADaily.Contracts.Decoding;
 using PicADaily.Contracts.Pictures;
 using PicADaily.Contracts.Storage;
+using PicADaily.Imaging;
 using PicADaily.Pictures;
 using PicADaily.ServiceDefaults.Events;
 using PicADaily.ServiceDefaults.Hosting;
@@ -29,7 +30,10 @@ public sealed class PictureWorld
 
     public GenerationGuardedArtifacts Artifacts => new(PictureStorage, Settings("artifacts"));
 
-    public PictureIntake Intake => new(PictureStorage, Settings("intake"));
+    /// <summary>The process's budget for downloaded originals, shared by every handler of this world.</summary>
+    public OriginalsBudget Originals { get; } = new(OriginalsBudget.DefaultBytes);
+
+    public PictureIntake Intake => new(PictureStorage, Originals, Settings("intake"));
 
     /// <summary>Announces on <see cref="Publisher"/> as <paramref name="serviceName"/>.</summary>
     public ActivityAnnouncer Announcer(string serviceName) => new(Publisher, Settings(serviceName));

@@ -33,6 +33,7 @@ public sealed class PictureUploadedHandlerTests
         Assert.True(world.Document("holidays/beach.jpg")!.Thumbnail);
         var created = Assert.Single(world.Publisher.Payloads<ThumbnailCreated>());
         Assert.Equal((uploaded.Name, uploaded.Generation, metadata.Generation!.Value), (created.Name, created.Generation, created.ThumbnailGeneration));
+        Assert.Equal(world.Originals.Bytes, world.Originals.Available); // the original's bytes went back to the budget
     }
 
     [Fact]
@@ -118,6 +119,7 @@ public sealed class PictureUploadedHandlerTests
         Assert.False(string.IsNullOrWhiteSpace(outcome.Reason));
         Assert.Empty(world.Storage.Names(PictureWorld.Thumbnails));
         Assert.Empty(world.Firestore.All("pictures"));
+        Assert.Equal(world.Originals.Bytes, world.Originals.Available); // its bytes went back to the budget
     }
 
     [Fact]

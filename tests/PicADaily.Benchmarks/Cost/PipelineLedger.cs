@@ -46,7 +46,7 @@ internal static class PipelineLedger
         var publisher = new RecordingEventPublisher();
         var catalog = new PictureCatalog(firestore);
         var pictureStorage = new PictureStorage(storage);
-        var intake = new PictureIntake(pictureStorage, world.Settings("intake"));
+        var intake = new PictureIntake(pictureStorage, world.Originals, world.Settings("intake"));
         var artifacts = new GenerationGuardedArtifacts(pictureStorage, world.Settings("thumbnail"));
         var analysis = new AnalysisHandler(intake, pictureStorage, catalog, visionClient, new VisionInputPreparer(loader, colour), loader, new ActivityAnnouncer(publisher, world.Settings("image-analysis")));
         var thumbnail = new ThumbnailHandler(intake, artifacts, pictureStorage, catalog, new ThumbnailRenderer(loader), loader, new ActivityAnnouncer(publisher, world.Settings("thumbnail")), world.Settings("thumbnail"));
