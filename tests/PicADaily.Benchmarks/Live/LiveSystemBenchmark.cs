@@ -171,6 +171,12 @@ internal static partial class LiveSystemBenchmark
         // Several uploads at once, as the folder's copy tool or many users would make them.
         var photo = TestPhoto.Jpeg(size.LoadWidth, size.LoadHeight, orientation: 6);
         var names = Enumerable.Range(0, size.LoadUploads).Select(i => $"p4-load-{i:D2}.jpg").ToList();
+        var before = new Dictionary<string, double?>();
+        foreach (var service in new[] { "image-analysis", "thumbnail" })
+        {
+            before[service] = await Report.ServiceProcess.ResidentMegabytesAsync(app, service);
+        }
+
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(names.Select(name => File.WriteAllBytesAsync(Path.Combine(folder, name), photo)));
         var drained = await UntilListedAsync(frontend, names, clock) - SettleInterval;
@@ -186,6 +192,7 @@ internal static partial class LiveSystemBenchmark
         {
             Invariant($"{names.Count} EXIF-rotated {size.LoadWidth}×{size.LoadHeight} JPEGs ({megapixels:0} MP, {photo.Length / 1048576.0:0.0} MB) written into the pictures folder at once, defaults (decodes bounded by DecodeConcurrency, events by MaxConcurrentEvents)"),
             Invariant($"all visible {drained.TotalSeconds:0.0} s after the settle interval"),
+            "resident before the load: " + string.Join(", ", before.Select(p => p.Value is { } mb ? Invariant($"{p.Key} {mb:0} MB") : $"{p.Key} not found")),
             (servedLatency ? "peak RSS since start (VmHWM of the service's process, which also served P3 before): " : "peak RSS since start (VmHWM of the service's process, which served nothing before): ") + string.Join(", ", peaks.Select(p => p.Value is { } mb ? Invariant($"{p.Key} {mb:0} MB") : $"{p.Key} not found")),
             "the services run here without a memory limit, so RSS shows what each process kept, not only what it needed; Cloud Run's limit (GC heap limit 75 % of it) is checked by `--p4-bound` (see the README)",
         };
@@ -202,6 +209,9 @@ internal static partial class LiveSystemBenchmark
             Reproduce)
         {
             Details = lines,
+            WhenMissed = string.Join("; ", peaks.Select(p => Invariant($"{p.Key} was resident at {before[p.Key] ?? 0:0} MB before the load and peaked at {p.Value ?? 0:0} MB")))
+                + Invariant($". Each service decodes one {megapixels:0} MP picture at a time here (the decode pixel budget), and that decode alone is {megapixels * 3:0} MB of Rgb24 pixels, because ImageSharp 2.1.13 cannot decode a JPEG at a reduced size. ")
+                + Invariant($"What would close it: a scaled JPEG decode (see P1): the thumbnail needs 400 px and the analysis 1,024 px, so a 1/4-scale decode of this picture would be {megapixels / 16 * 3:0} MB."),
         };
     }
 

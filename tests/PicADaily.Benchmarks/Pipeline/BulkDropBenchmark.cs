@@ -42,7 +42,7 @@ internal static class BulkDropBenchmark
                 FormattableString.Invariant($"{count} distinct 4000×3000 JPEGs copied at once into the pictures folder of the embedded default (folder settle interval {SettleInterval.TotalSeconds:F1} s, included); timed until all are visible (analysed as safe and thumbnailed)"),
                 FormattableString.Invariant($"compute floor: {floorCpu.TotalSeconds:F1} s of CPU for the same photos in one process (thumbnail, analysis input, the Vision stand-in's work) ÷ {Environment.ProcessorCount} cores = {floor.TotalSeconds:F1} s"),
                 "visible: " + milestones,
-                cpu,
+                cpu.ToString(),
                 "app host options: " + (appHostOptions.Count == 0 ? "defaults" : string.Join(' ', appHostOptions)),
                 "backpressure (LocalCloud's push subscriptions of picture-events): " + status.Replace(Environment.NewLine + "  ", "; ", StringComparison.Ordinal),
             };
@@ -61,6 +61,7 @@ internal static class BulkDropBenchmark
                 Reproduce)
             {
                 Details = lines,
+                WhenMissed = cpu.WhyAbove(floorCpu),
             };
         }
         finally
@@ -78,7 +79,7 @@ internal static class BulkDropBenchmark
 
     private static readonly string[] Resources = ["localcloud", "image-analysis", "thumbnail", "collage", "garbage-collection", "frontend"];
 
-    private static async Task<(TimeSpan Wall, string Status, string Milestones, string Cpu)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, IReadOnlyList<string> appHostOptions, TextWriter output)
+    private static async Task<(TimeSpan Wall, string Status, string Milestones, DropCpu Cpu)> DropAndWaitAsync(IReadOnlyList<string> photos, string data, IReadOnlyList<string> appHostOptions, TextWriter output)
     {
         using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PicADaily_AppHost>(
@@ -151,9 +152,9 @@ internal static class BulkDropBenchmark
         var busy = Report.MachineCpu.Now().BusyShareSince(machineBefore);
         var own = Process.GetCurrentProcess().TotalProcessorTime - ownBefore;
         var cpuAfter = await CpuByResourceAsync(app);
-        var used = Resources.Select(r => (Resource: r, Cpu: cpuAfter[r] - cpuBefore[r])).Append((Resource: "this benchmark (copies, polling)", Cpu: own)).ToList();
-        var cpu = FormattableString.Invariant($"CPU used during the drop: {string.Join(", ", used.Select(u => $"{u.Resource} {u.Cpu.TotalSeconds:F1} s"))}; ")
-            + FormattableString.Invariant($"{used.Sum(u => u.Cpu.TotalSeconds):F1} s in all of the {wall.TotalSeconds * Environment.ProcessorCount:F1} s the cores had; the machine's cores were {busy:P0} busy");
+        var used = Resources.ToDictionary(r => r, r => cpuAfter[r] - cpuBefore[r], StringComparer.Ordinal);
+        used[DropCpu.Benchmark] = own;
+        var cpu = new DropCpu(used, wall * Environment.ProcessorCount, busy);
         output.WriteLine(cpu);
         return (wall, await BackpressureAsync(http), visibleAt, cpu);
     }

@@ -27,6 +27,18 @@ internal static class MarkdownReport
             text.AppendLine($"| {f.Id} | {Cell(f.Metric)} | {Cell(f.Figure)} | {Cell(f.Anchor)} | {Cell(f.Ratio)} | {Cell(f.Goal)} | {met} | {Cell(f.Spread)} |");
         }
 
+        var missed = figures.Where(f => f.Met == false).ToList();
+        if (missed.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("## Why a figure misses its bar, and what would close it");
+            text.AppendLine();
+            foreach (var f in missed)
+            {
+                text.AppendLine($"- **{f.Id}**: {f.WhenMissed ?? "no reason was measured in this run."}");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("## What each figure measured, and how to measure it alone");
         foreach (var f in figures)

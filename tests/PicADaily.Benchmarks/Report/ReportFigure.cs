@@ -19,6 +19,12 @@ internal sealed record ReportFigure(
     /// <summary>Lines printed under the table for this figure: what exactly was measured, counts, caveats.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>
+    /// For a figure that misses its bar: why, in figures measured in the same run, and what would close
+    /// the gap. A missed figure without one is listed as such, so a miss is never left unexplained silently.
+    /// </summary>
+    public string? WhenMissed { get; init; }
+
     public static ReportFigure Failed(string id, string metric, string goal, string reproduce, Exception error) =>
         new(id, metric, "not measured", "–", "–", goal, null, "–", reproduce)
         {

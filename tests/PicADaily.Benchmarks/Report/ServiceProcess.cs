@@ -17,6 +17,10 @@ internal static class ServiceProcess
     public static async Task<double?> PeakRssMegabytesAsync(DistributedApplication app, string service) =>
         (await ProcessesAsync(app, service)).Select(HighWaterMegabytes).Max();
 
+    /// <summary>The highest VmRSS among the service's processes now, in MB, or null when none could be read.</summary>
+    public static async Task<double?> ResidentMegabytesAsync(DistributedApplication app, string service) =>
+        (await ProcessesAsync(app, service)).Select(pid => StatusMegabytes(pid, "VmRSS:")).Max();
+
     /// <summary>User plus system CPU time used so far by the service's processes.</summary>
     public static async Task<TimeSpan> CpuTimeAsync(DistributedApplication app, string service) =>
         TimeSpan.FromSeconds((await ProcessesAsync(app, service)).Sum(CpuTicks) / TicksPerSecond);
@@ -72,12 +76,14 @@ internal static class ServiceProcess
         }
     }
 
-    private static double? HighWaterMegabytes(int pid)
+    private static double? HighWaterMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");
+
+    private static double? StatusMegabytes(int pid, string field)
     {
         try
         {
-            var hwm = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return hwm is null ? null : double.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
         }
         catch (IOException)
         {
