@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PicADaily.Contracts.Payloads;
@@ -17,7 +18,7 @@ namespace PicADaily.Frontend.Tests;
 /// the timeline (its clock is advanced by the test, so every poll is one the test made happen), and a
 /// browser that reconnects with Last-Event-ID first hears what it missed.
 /// </summary>
-public sealed class LiveCursorTests : IDisposable
+public sealed partial class LiveCursorTests : IDisposable
 {
     private const string Name = "20260101/0123456789abcdef0123456789abcdef.jpg";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -119,6 +120,33 @@ public sealed class LiveCursorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_hears_an_entry_recorded_after_it_was_drawn_even_when_its_stream_opens_after_the_poller_read_it()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var pushTarget = instanceA.CreateClient();
+        using var browserOnB = instanceB.CreateClient();
+        var poller = instanceB.Services.GetRequiredService<TimelinePoller>();
+        await FirstPollAsync(instanceB);
+        await DeliverAsync(pushTarget, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation));
+        await UntilReadAsync(instanceB, clockB);
+
+        var page = await browserOnB.GetStringAsync("/", timeout.Token);
+        var drawnAt = LiveAfter().Match(page);
+        Assert.True(drawnAt.Success, "The page says where the timeline stood when it was drawn.");
+        Assert.Equal(poller.Position.ToString(), drawnAt.Groups["cursor"].Value);
+
+        // Recorded after the page was drawn, and read by the poller before the page's stream connects:
+        // a stream that started at the poller's position would never hear of it.
+        await DeliverAsync(pushTarget, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-late"));
+        await UntilReadAsync(instanceB, clockB);
+        using var stream = await ListenAsync(browserOnB, null, timeout.Token, "/api/live?after=" + drawnAt.Groups["cursor"].Value);
+        await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        var heard = await stream.NextAsync(LiveApi.UpdateEvent, timeout.Token);
+
+        Assert.Equal(TimelineKinds.ThumbnailCreated, Json(heard).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task A_last_event_id_that_is_no_cursor_replays_nothing()
     {
         using var timeout = new CancellationTokenSource(Patience);
@@ -134,9 +162,9 @@ public sealed class LiveCursorTests : IDisposable
         Assert.Equal(TimelineKinds.ThumbnailCreated, Json(next).GetProperty("kind").GetString());
     }
 
-    private static async Task<SseReader> ListenAsync(HttpClient client, string? lastEventId, CancellationToken cancellationToken)
+    private static async Task<SseReader> ListenAsync(HttpClient client, string? lastEventId, CancellationToken cancellationToken, string path = "/api/live")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/live");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
@@ -153,6 +181,33 @@ public sealed class LiveCursorTests : IDisposable
         var poller = instance.Services.GetRequiredService<TimelinePoller>();
         return Eventually.UntilAsync(() => poller.CompletedPolls >= 1, Patience, "the live poller found the end of the timeline");
     }
+
+    // Moves the instance's clock a poll on at a time until its poller has read to the end of the timeline.
+    private async Task UntilReadAsync(FrontendFactory instance, FakeTimeProvider clock)
+    {
+        var poller = instance.Services.GetRequiredService<TimelinePoller>();
+        var newest = firestore.In(FirestoreTimelineStore.Collection).Count;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var scope = instance.Services.CreateAsyncScope();
+                var end = await scope.ServiceProvider.GetRequiredService<ITimelineStore>().NewestCursorAsync(CancellationToken.None);
+                if (end is not null && poller.Position == end)
+                {
+                    return true;
+                }
+
+                // A poll already under way when the clock moved waits for the next move.
+                clock.Advance(PollInterval);
+                return false;
+            },
+            Patience,
+            $"the poller read all {newest} timeline entries",
+            TimeSpan.FromMilliseconds(50));
+    }
+
+    [GeneratedRegex("data-live-after=\"(?<cursor>[^\"]+)\"")]
+    private static partial Regex LiveAfter();
 
     private static async Task DeliverAsync(HttpClient client, HttpContent delivery) =>
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/events", delivery)).StatusCode);

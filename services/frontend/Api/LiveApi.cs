@@ -12,7 +12,8 @@ namespace PicADaily.Frontend.Api;
 /// pages refresh without a reload. A <see cref="ReadyEvent"/> comes first, once the stream is listening.
 /// A listener hears names only of pictures everybody may see, plus the one it asks about
 /// (<c>?picture=</c>, whose page it has open); admins hear everything. Otherwise it only learns that
-/// the gallery changed.
+/// the gallery changed. A page's first stream starts after the cursor the page was drawn at
+/// (<c>?after=</c>, see <see cref="LiveStartFilter"/>), so nothing recorded in between is missed.
 /// <para>
 /// Every event read back from the timeline carries the entry's <see cref="TimelineCursor"/> as its SSE
 /// id, so a browser that reconnects (<c>Last-Event-ID</c>) first hears what it missed, whichever
@@ -30,11 +31,14 @@ public static class LiveApi
 
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/live", (LiveUpdates updates, TimelinePoller poller, ITimelineStore store, IOptions<LiveOptions> options, IHostApplicationLifetime lifetime, HttpContext context, string? picture) =>
+        endpoints.MapGet("/api/live", (LiveUpdates updates, TimelinePoller poller, ITimelineStore store, IOptions<LiveOptions> options, IHostApplicationLifetime lifetime, HttpContext context, string? picture, string? after) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             var viewer = context.GetViewer();
-            TimelineCursor.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var resumeAfter);
+            // A reconnecting browser's Last-Event-ID wins over where its page was drawn (?after=).
+            var resumeAfter = TimelineCursor.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var reconnected) ? reconnected
+                : TimelineCursor.TryParse(after, out var drawn) ? drawn
+                : null;
             var listener = new Listener(update => ForListener(update, viewer, picture), resumeAfter);
             return TypedResults.ServerSentEvents(StreamAsync(updates, poller, store, listener, options.Value, lifetime, context.RequestAborted));
         });

@@ -101,7 +101,16 @@ function listenForUpdates() {
     return;
   }
   // Naming the picture whose page is open lets its updates through even while it is hidden from the gallery.
-  var source = new EventSource(timeline ? "/api/live?picture=" + encodeURIComponent(timeline.getAttribute("data-picture")) : "/api/live");
+  // Starting after where the timeline stood when the page was drawn replays what was recorded meanwhile.
+  var query = [];
+  if (timeline) {
+    query.push("picture=" + encodeURIComponent(timeline.getAttribute("data-picture")));
+  }
+  var after = document.body.getAttribute("data-live-after");
+  if (after) {
+    query.push("after=" + encodeURIComponent(after));
+  }
+  var source = new EventSource("/api/live" + (query.length ? "?" + query.join("&") : ""));
   source.addEventListener("ready", function () {
     document.body.setAttribute("data-live-ready", "true");
   });
