@@ -7,9 +7,9 @@ using System.Text.RegularExpressions;
 namespace PicADaily.EndToEnd.Tests.Operations;
 
 /// <summary>
-/// What an admin's browser does with the real frontend over HTTP: keeps its cookies, reads
-/// <c>/operations</c>, and posts a dead letter's <b>Replay</b> form with the antiforgery token the page
-/// put in it, then follows the redirect back. Picture details come from <c>GET /api/pictures/{name}</c>.
+/// What a test reads of the real frontend over HTTP as an admin: the dead letters <c>/operations</c>
+/// lists (each with the antiforgery token of its Replay form) and a picture's details from
+/// <c>GET /api/pictures/{name}</c>. The Replay click itself is made in chromium.
 /// </summary>
 public sealed partial class OperatorBrowser(Uri frontend) : IDisposable
 {
@@ -64,16 +64,6 @@ public sealed partial class OperatorBrowser(Uri frontend) : IDisposable
     }
 
     /// <summary>Presses the row's <b>Replay</b>; returns the notice the page shows after the redirect.</summary>
-    public async Task<string> ReplayAsync(DeadLetterRow deadLetter)
-    {
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", deadLetter.Token), new("id", deadLetter.Id)]);
-        using var posted = await http.PostAsync(new Uri("operations?handler=Replay", UriKind.Relative), form);
-        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"The replay was answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
-        var notice = Notice().Match(await PageAsync(posted.Headers.Location!.OriginalString));
-        Assert.True(notice.Success, "The page shows no notice after the replay.");
-        return Text(notice.Groups[1].Value);
-    }
-
     public void Dispose() => http.Dispose();
 
     private async Task<string> PageAsync(string path)
@@ -97,8 +87,6 @@ public sealed partial class OperatorBrowser(Uri frontend) : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("<p class=\"notice\" role=\"status\">(.*?)</p>", RegexOptions.Singleline)]
-    private static partial Regex Notice();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Playwright;
+using PicADaily.Browser.Tests;
 using PicADaily.Contracts.Payloads;
 using PicADaily.Contracts.Pictures;
 using PicADaily.Contracts.Topology;
@@ -16,13 +18,15 @@ namespace PicADaily.EndToEnd.Tests.Operations;
 /// <summary>
 /// The operator's way out of a dead letter, through the real frontend and services: image-analysis
 /// fails for a picture until Pub/Sub gives up on it, the cause is fixed, an admin replays it from
-/// <c>/operations</c> as a browser would (page, antiforgery cookie and token, form post), and the
-/// picture comes out as if nothing had happened, with the replay in its timeline.
+/// <c>/operations</c> in chromium (the dead letter's row, its Replay button), and the
+/// picture comes out as if nothing had happened, with the replay in its timeline. The browser saves
+/// <c>screenshots/apphost-faulted/operations.png</c> and <c>picture-with-replay.png</c>.
 /// </summary>
 [Collection(OnFaultedSystem.Name)]
 public sealed class ReplayThroughServicesTests(FaultedSystem system, ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", "apphost-faulted")).FullName;
 
     [Fact]
     public async Task A_picture_whose_analysis_was_dead_lettered_becomes_visible_once_an_admin_replays_it_and_nothing_is_made_twice()
@@ -56,12 +60,23 @@ public sealed class ReplayThroughServicesTests(FaultedSystem system, ITestOutput
         var thumbnailBefore = await system.Storage.GetAsync("thumbnails", name, null, default);
         Assert.Equal(generation, thumbnailBefore?.SourceGeneration);
 
+        // The admin replays it in chromium: the row of /operations, its Replay button, the notice.
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await Chromium.LaunchAsync(playwright);
+        await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Frontend.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/operations");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "operations.png"), FullPage = true });
         var analysed = system.Activity.WaitForAsync<PictureAnalyzed>(e => e.Name == name && e.Generation == generation, Patience);
-        var notice = await browser.ReplayAsync(deadLetter);
+        await page.Locator($"tr.dead-letter[data-id='{deadLetter.Id}'] form.replay-one button").ClickAsync();
+        var notice = (await page.Locator("p.notice[role='status']").InnerTextAsync(new() { Timeout = (float)Patience.TotalMilliseconds })).Trim();
         await analysed;
         await Quiet.UntilAsync(async () => (await browser.DetailsAsync(name)).Visible, Patience, $"{name} visible after the replay");
         await system.UntilDeliveredAsync(Patience);
         output.WriteLine($"visible after {clock.Elapsed}: {notice}");
+        await page.GotoAsync("/pictures/" + name);
+        await page.WaitForSelectorAsync("li.timeline-entry[data-kind='analyzed']", new() { Timeout = (float)Patience.TotalMilliseconds });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "picture-with-replay.png"), FullPage = true });
 
         Assert.Equal("Replayed 1 message to picture-events.", notice);
         var replayed = await browser.DeadLetterAsync(name, generation);
@@ -73,6 +88,8 @@ public sealed class ReplayThroughServicesTests(FaultedSystem system, ITestOutput
         Assert.Single(timeline, "dead-lettered");
         Assert.Single(timeline, "replayed");
         Assert.Single(timeline, "analyzed");
+        // thumbnail found its work done and announced it again: the same event, so one entry.
+        Assert.Single(timeline, "thumbnail-created");
         Assert.True(timeline.IndexOf("dead-lettered") < timeline.IndexOf("replayed") && timeline.IndexOf("replayed") < timeline.IndexOf("analyzed"), "the timeline does not read dead-lettered, replayed, analyzed: " + string.Join(", ", timeline));
 
         // Only what was missing was made: one document of the live generation, the thumbnail as it was.
