@@ -14,11 +14,11 @@ namespace PicADaily.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? playwright;
+    private ChromiumSession? chromium;
 
     public FrontendFactory Frontend { get; } = new();
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => chromium!.Browser;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -32,18 +32,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = new Uri(addresses.Single());
         Directory.CreateDirectory(ScreenshotFolder);
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(playwright);
+        chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         await Frontend.DisposeAsync();
     }
 

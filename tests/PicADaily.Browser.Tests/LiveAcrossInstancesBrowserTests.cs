@@ -32,8 +32,7 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     private Uri pushed = null!;
     private Uri other = null!;
     private TimelinePoller otherPoller = null!;
-    private IPlaywright? playwright;
-    private IBrowser browser = null!;
+    private ChromiumSession? chromium;
 
     public async Task InitializeAsync()
     {
@@ -49,18 +48,16 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
             await Eventually.UntilAsync(() => poller.CompletedPolls >= 1, Patience, "each instance's live poller found the end of the timeline");
         }
 
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
+        chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         await stack.DisposeAsync();
     }
 
@@ -146,7 +143,7 @@ public sealed class LiveAcrossInstancesBrowserTests : IAsyncLifetime
     }
 
     private Task<IBrowserContext> BrowserOnAsync(Uri instance) =>
-        browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString() });
+        chromium!.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString() });
 
     private static Task<IPage> OpenAsync(IBrowserContext context, string path) => LiveEventLog.OpenAsync(context, path, PatienceMs);
 

@@ -29,24 +29,21 @@ public sealed class OperateBrowserTests : IAsyncLifetime
     private readonly RecordingPubSubPublisher publisher = new();
     private readonly List<InstanceFactory> instances = [];
     private readonly string screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? playwright;
-    private IBrowser browser = null!;
+    private ChromiumSession? chromium;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(screenshots);
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
+        chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         foreach (var instance in instances)
         {
             await instance.DisposeAsync();
@@ -61,7 +58,7 @@ public sealed class OperateBrowserTests : IAsyncLifetime
         var galleries = new List<IPage>();
         foreach (var instance in new[] { first, second })
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = instance.Address.ToString() });
+            var page = await chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = instance.Address.ToString() });
             await page.GotoAsync("/");
             await page.WaitForSelectorAsync("body[data-live-ready='true']", new() { Timeout = (float)Patience.TotalMilliseconds });
             galleries.Add(page);
@@ -88,7 +85,7 @@ public sealed class OperateBrowserTests : IAsyncLifetime
         await DeliverAsync(http, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation, messageId: "upload"));
         await DeliverAsync(http, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation,
             deadLetter: new DeadLetter("projects/picadaily-local/subscriptions/image-analysis-picture-events", 5), messageId: "dead-letter"));
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = frontend.Address.ToString() });
+        var page = await chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = frontend.Address.ToString() });
 
         await page.GotoAsync("/operations");
         var group = page.Locator("tr.failure-group[data-service='image-analysis-picture-events']");

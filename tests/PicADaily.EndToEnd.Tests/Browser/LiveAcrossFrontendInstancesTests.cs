@@ -23,24 +23,21 @@ public sealed class LiveAcrossFrontendInstancesTests(FaultedSystem system, ITest
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private static readonly float PatienceMs = (float)Patience.TotalMilliseconds;
     private ExtraInstance second = null!;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private ChromiumSession? chromium;
 
     public async Task InitializeAsync()
     {
         second = await system.Processes.StartAnotherInstanceAsync("frontend");
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
+        chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (chromium is not null)
         {
-            await browser.DisposeAsync();
+            await chromium.DisposeAsync();
         }
 
-        playwright?.Dispose();
         await second.DisposeAsync();
     }
 
@@ -117,7 +114,7 @@ public sealed class LiveAcrossFrontendInstancesTests(FaultedSystem system, ITest
     }
 
     private Task<IBrowserContext> ContextOnAsync(Uri instance) =>
-        browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString() });
+        chromium!.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.ToString() });
 
     private static async Task<string> UploadAsync(IBrowserContext context, string fileName, byte[] picture)
     {
