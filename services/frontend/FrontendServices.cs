@@ -27,9 +27,9 @@ public static class FrontendServices
     {
         services.AddPictureServices(configuration);
         services.AddSingleton(TimeProvider.System);
-        // Every page notes where the live timeline stood before it read anything (LiveStartFilter).
-        services.AddRazorPages().AddMvcOptions(options => options.Filters.AddService<LiveStartFilter>());
-        services.AddSingleton<LiveStartFilter>();
+        services.AddRazorPages();
+        // Live pages note where the timeline stood before they read anything ([LivePage]).
+        services.AddScoped<LiveStartFilter>();
         // Over TLS (directly, or as the trusted proxy says) the antiforgery cookie is Secure.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddProblemDetails();

@@ -136,6 +136,27 @@ public abstract class PicADailySystem(bool emulators, params string[] extraArgum
     public Task UntilDeliveredAsync(TimeSpan timeout) =>
         emulators ? Task.CompletedTask : Quiet.UntilNoDeliveryPendingAsync(LocalCloud, timeout);
 
+    /// <summary>Waits until the frontend's API lists every one of <paramref name="kinds"/> in the picture's timeline.</summary>
+    public async Task UntilRecordedAsync(string name, IReadOnlyCollection<string> kinds, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Frontend };
+        await Quiet.UntilAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync(new Uri("api/pictures/" + name, UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false; // not known yet
+                }
+
+                var picture = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var recorded = picture.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+                return kinds.All(recorded.Contains);
+            },
+            timeout,
+            $"{string.Join(", ", kinds)} recorded in the timeline of {name}");
+    }
+
     /// <summary>Writes a picture into the bucket folder the way a person would, via a temporary file and a move.</summary>
     public async Task DropAsync(string name, byte[] content)
     {

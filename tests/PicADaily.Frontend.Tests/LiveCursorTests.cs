@@ -125,7 +125,6 @@ public sealed partial class LiveCursorTests : IDisposable
         using var timeout = new CancellationTokenSource(Patience);
         using var pushTarget = instanceA.CreateClient();
         using var browserOnB = instanceB.CreateClient();
-        var poller = instanceB.Services.GetRequiredService<TimelinePoller>();
         await FirstPollAsync(instanceB);
         await DeliverAsync(pushTarget, Deliveries.StorageNotification("OBJECT_FINALIZE", Name, generation));
         await UntilReadAsync(instanceB, clockB);
@@ -133,7 +132,7 @@ public sealed partial class LiveCursorTests : IDisposable
         var page = await browserOnB.GetStringAsync("/", timeout.Token);
         var drawnAt = LiveAfter().Match(page);
         Assert.True(drawnAt.Success, "The page says where the timeline stood when it was drawn.");
-        Assert.Equal(poller.Position.ToString(), drawnAt.Groups["cursor"].Value);
+        Assert.Equal((await NewestAsync(instanceB)).ToString(), drawnAt.Groups["cursor"].Value);
 
         // Recorded after the page was drawn, and read by the poller before the page's stream connects:
         // a stream that started at the poller's position would never hear of it.
@@ -143,6 +142,29 @@ public sealed partial class LiveCursorTests : IDisposable
         await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
         var heard = await stream.NextAsync(LiveApi.UpdateEvent, timeout.Token);
 
+        Assert.Equal(TimelineKinds.ThumbnailCreated, Json(heard).GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_drawn_after_an_entry_was_recorded_does_not_hear_it_again_though_the_poller_has_not_read_it()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var pushTarget = instanceA.CreateClient();
+        using var browserOnB = instanceB.CreateClient();
+        await FirstPollAsync(instanceB);
+        // Recorded, but instance B's poller has not read it: its position still lies before it.
+        await DeliverAsync(pushTarget, Deliveries.Activity("collage", new CollageCreated("thumbnails", "collage.png", 9, [new(Name, generation)]), "e-collage"));
+        Assert.NotEqual(await NewestAsync(instanceB), instanceB.Services.GetRequiredService<TimelinePoller>().Position);
+
+        var page = await browserOnB.GetStringAsync("/collage", timeout.Token);
+        var drawnAt = LiveAfter().Match(page).Groups["cursor"].Value;
+        using var stream = await ListenAsync(browserOnB, null, timeout.Token, "/api/live?after=" + drawnAt);
+        await stream.NextAsync(LiveApi.ReadyEvent, timeout.Token);
+        await DeliverAsync(pushTarget, Deliveries.Activity("thumbnail", new ThumbnailCreated("pictures", Name, generation, "thumbnails", 5, "image/jpeg"), "e-after"));
+        await UntilReadAsync(instanceB, clockB);
+
+        // The collage page already shows that collage: hearing its entry again would make it reload for nothing.
+        var heard = await stream.NextAsync(LiveApi.UpdateEvent, timeout.Token);
         Assert.Equal(TimelineKinds.ThumbnailCreated, Json(heard).GetProperty("kind").GetString());
     }
 
@@ -190,8 +212,7 @@ public sealed partial class LiveCursorTests : IDisposable
         await Eventually.UntilAsync(
             async () =>
             {
-                await using var scope = instance.Services.CreateAsyncScope();
-                var end = await scope.ServiceProvider.GetRequiredService<ITimelineStore>().NewestCursorAsync(CancellationToken.None);
+                var end = await NewestAsync(instance);
                 if (end is not null && poller.Position == end)
                 {
                     return true;
@@ -204,6 +225,12 @@ public sealed partial class LiveCursorTests : IDisposable
             Patience,
             $"the poller read all {newest} timeline entries",
             TimeSpan.FromMilliseconds(50));
+    }
+
+    private static async Task<TimelineCursor?> NewestAsync(FrontendFactory instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ITimelineStore>().NewestCursorAsync(CancellationToken.None);
     }
 
     [GeneratedRegex("data-live-after=\"(?<cursor>[^\"]+)\"")]

@@ -12,8 +12,8 @@ namespace PicADaily.Frontend.Api;
 /// pages refresh without a reload. A <see cref="ReadyEvent"/> comes first, once the stream is listening.
 /// A listener hears names only of pictures everybody may see, plus the one it asks about
 /// (<c>?picture=</c>, whose page it has open); admins hear everything. Otherwise it only learns that
-/// the gallery changed. A page's first stream starts after the cursor the page was drawn at
-/// (<c>?after=</c>, see <see cref="LiveStartFilter"/>), so nothing recorded in between is missed.
+/// the gallery changed. A live page's first stream starts after the newest entry as it stood when the
+/// page was drawn (<c>?after=</c>, see <see cref="LiveStartFilter"/>), so nothing recorded in between is missed.
 /// <para>
 /// Every event read back from the timeline carries the entry's <see cref="TimelineCursor"/> as its SSE
 /// id, so a browser that reconnects (<c>Last-Event-ID</c>) first hears what it missed, whichever

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PicADaily.Frontend.Gallery;
+using PicADaily.Frontend.Live;
 
 namespace PicADaily.Frontend.Pages;
 
 /// <summary>The gallery: visible pictures, newest first, filtered by label, page by page.</summary>
+[LivePage]
 public sealed class IndexModel(GalleryQuery gallery) : PageModel
 {
     public GalleryPage Gallery { get; private set; } = new([], null, null);

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PicADaily.Frontend.Access;
 using PicADaily.Frontend.Gallery;
+using PicADaily.Frontend.Live;
 using PicADaily.Frontend.Ownership;
 
 namespace PicADaily.Frontend.Pages;
 
 /// <summary>One picture: the full image (when everybody may see it), what analysis found, delete, and its timeline ("where did my picture go?").</summary>
+[LivePage]
 public sealed class PictureModel(PictureDetailsQuery query, PictureDeleter deleter, TraceLinks traces) : PageModel
 {
     /// <summary>Where the picture's trace is shown (the dashboard locally, Cloud Trace on Google Cloud), if known.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using PicADaily.Browser.Tests;
 using PicADaily.Contracts.Payloads;
@@ -93,7 +91,7 @@ public sealed class LiveAcrossFrontendInstancesTests(FaultedSystem system, ITest
         await system.TickCollageAsync();
         await collaged;
         string[] missed = ["analyzed", "in-collage", "thumbnail-created", "uploaded"];
-        await UntilRecordedAsync(name, missed);
+        await system.UntilRecordedAsync(name, missed, Patience);
 
         link.PlugIn();
         await LiveEventLog.WaitForUpdateAsync(gallery, name, "in-collage", PatienceMs);
@@ -127,21 +125,6 @@ public sealed class LiveAcrossFrontendInstancesTests(FaultedSystem system, ITest
         Assert.False(string.IsNullOrEmpty(name), "The upload was accepted.");
         await upload.CloseAsync();
         return name;
-    }
-
-    // Read from the first instance's API by the test, not through any browser: they happened while it was offline.
-    private async Task UntilRecordedAsync(string name, string[] kinds)
-    {
-        using var http = new HttpClient { BaseAddress = system.Frontend };
-        await Quiet.UntilAsync(
-            async () =>
-            {
-                var picture = await http.GetFromJsonAsync<JsonElement>("/api/pictures/" + name);
-                var recorded = picture.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-                return kinds.All(recorded.Contains);
-            },
-            Patience,
-            $"{string.Join(", ", kinds)} recorded in the timeline of {name}");
     }
 
     /// <summary>The timeline cursor an update carries as its SSE id (<c>{microseconds}-{entry id}</c>), in the order it sorts.</summary>

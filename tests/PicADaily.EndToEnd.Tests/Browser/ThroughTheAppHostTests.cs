@@ -73,6 +73,12 @@ public abstract class ThroughTheAppHostScenarios(PicADailySystem system)
 
         await system.TickCollageAsync();
         await system.Activity.WaitForAsync<CollageCreated>(c => accepted.All(a => c.Pictures.Any(p => p.Name == a)), Patience);
+        // The collage page reloads when it hears of a newer collage: open it once the frontend has recorded this one.
+        foreach (var name in accepted)
+        {
+            await system.UntilRecordedAsync(name, ["in-collage"], Patience);
+        }
+
         var collage = await context.NewPageAsync();
         await collage.GotoAsync("/collage");
         await collage.Locator("img#collage").EvaluateAsync("img => img.decode()");
