@@ -83,6 +83,12 @@ public abstract class ChoreographyScenarios(PicADailySystem system)
         await system.UntilDeliveredAsync(Patience);
         Assert.Null(await system.Storage.GetAsync("thumbnails", "broken.jpg", null, default));
         // Its document only remembers who gave up (so a redelivery reports nothing twice): never shown.
+        // A service remembers after it has announced the failure (a crash in between costs a second report,
+        // never a lost one), and the emulators say nothing of deliveries in flight: wait for both to remember.
+        await Quiet.UntilAsync(
+            async () => (await system.Catalog.GetAsync("broken.jpg", default))?.Document.FailedBy.Count >= 2,
+            Patience,
+            "both services remembered that they gave up on broken.jpg");
         var recorded = (await system.Catalog.GetAsync("broken.jpg", default))?.Document;
         Assert.NotNull(recorded);
         Assert.False(recorded.Visible);
