@@ -21,8 +21,8 @@ namespace PicADaily.Imaging;
 /// </summary>
 public sealed class DecodeSlots : IDisposable
 {
-    private readonly ConcurrencyLimiter slots;
-    private readonly ConcurrencyLimiter pixels;
+    private readonly FirstComeFirstServed slots;
+    private readonly FirstComeFirstServed pixels;
     private long waiting;
 
     public DecodeSlots(int capacity)
@@ -37,8 +37,8 @@ public sealed class DecodeSlots : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pixelBudget, int.MaxValue);
         Capacity = capacity;
         PixelBudget = pixelBudget;
-        slots = FirstComeFirstServed(capacity);
-        pixels = FirstComeFirstServed((int)pixelBudget);
+        slots = new FirstComeFirstServed(capacity);
+        pixels = new FirstComeFirstServed(pixelBudget);
     }
 
     /// <summary>One slot per core.</summary>
@@ -55,7 +55,7 @@ public sealed class DecodeSlots : IDisposable
     public long Waiting => Interlocked.Read(ref waiting);
 
     /// <summary>Pixels asked for by decodes still waiting for the budget.</summary>
-    public long PixelsWaiting => pixels.GetStatistics()?.CurrentQueuedCount ?? 0;
+    public long PixelsWaiting => pixels.Queued;
 
     /// <summary>Waits for a free slot (no pixels: identifying a picture decodes none); dispose the lease to free it.</summary>
     public ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(0, cancellationToken);
@@ -70,10 +70,10 @@ public sealed class DecodeSlots : IDisposable
         {
             if (pixelCount > 0)
             {
-                budget = Granted(await pixels.AcquireAsync((int)Math.Min(pixelCount, PixelBudget), cancellationToken));
+                budget = await pixels.AcquireAsync(pixelCount, cancellationToken);
             }
 
-            var slot = Granted(await slots.AcquireAsync(1, cancellationToken));
+            var slot = await slots.AcquireAsync(1, cancellationToken);
             return new Lease(slot, budget);
         }
         catch
@@ -91,24 +91,6 @@ public sealed class DecodeSlots : IDisposable
     {
         slots.Dispose();
         pixels.Dispose();
-    }
-
-    private static ConcurrencyLimiter FirstComeFirstServed(int permits) => new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = permits,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
-
-    private static RateLimitLease Granted(RateLimitLease lease)
-    {
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw new InvalidOperationException("The decode queue refused a request although it is unbounded.");
-        }
-
-        return lease;
     }
 
     private sealed class Lease(RateLimitLease slot, RateLimitLease? budget) : IDisposable

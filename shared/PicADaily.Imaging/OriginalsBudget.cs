@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace PicADaily.Imaging;
 
 /// <summary>
@@ -12,19 +10,14 @@ namespace PicADaily.Imaging;
 /// </summary>
 public sealed class OriginalsBudget : IDisposable
 {
-    private readonly ConcurrencyLimiter bytes;
+    private readonly FirstComeFirstServed bytes;
 
     public OriginalsBudget(long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(budgetBytes, int.MaxValue);
         Bytes = budgetBytes;
-        bytes = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = (int)budgetBytes,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        bytes = new FirstComeFirstServed(budgetBytes);
     }
 
     /// <summary>
@@ -37,29 +30,17 @@ public sealed class OriginalsBudget : IDisposable
     public long Bytes { get; }
 
     /// <summary>Bytes still free.</summary>
-    public long Available => bytes.GetStatistics()?.CurrentAvailablePermits ?? 0;
+    public long Available => bytes.Available;
 
-    /// <summary>Waits until <paramref name="size"/> bytes (at most the whole budget) are free; dispose the lease to give them back.</summary>
+    /// <summary>
+    /// Waits until <paramref name="size"/> bytes (at most the whole budget) are free; dispose the lease to give
+    /// them back (disposing it again gives nothing back twice).
+    /// </summary>
     public async ValueTask<IDisposable> ReserveAsync(long size, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        var lease = await bytes.AcquireAsync((int)Math.Clamp(size, 1, Bytes), cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw new InvalidOperationException("The originals budget refused a request although its queue is unbounded.");
-        }
-
-        return new Reservation(lease);
+        return await bytes.AcquireAsync(size, cancellationToken);
     }
 
     public void Dispose() => bytes.Dispose();
-
-    // Given back once, however often it is disposed (a handler gives it back early and again on its way out).
-    private sealed class Reservation(RateLimitLease lease) : IDisposable
-    {
-        private RateLimitLease? held = lease;
-
-        public void Dispose() => Interlocked.Exchange(ref held, null)?.Dispose();
-    }
 }
