@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PicADaily.Testing;
 
 namespace PicADaily.Benchmarks.Report;
 
@@ -23,57 +24,14 @@ internal static class ServiceProcess
 
     /// <summary>User plus system CPU time used so far by the service's processes.</summary>
     public static async Task<TimeSpan> CpuTimeAsync(DistributedApplication app, string service) =>
-        TimeSpan.FromSeconds((await ProcessesAsync(app, service)).Sum(CpuTicks) / TicksPerSecond);
+        TimeSpan.FromSeconds((await ProcessesAsync(app, service)).Sum(ProcessTree.CpuTicks) / TicksPerSecond);
 
     private static async Task<IReadOnlyList<int>> ProcessesAsync(DistributedApplication app, string service)
     {
         var resource = await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"));
         var pid = Convert.ToInt32(resource.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
-        var descendants = Descendants(pid);
+        var descendants = ProcessTree.Descendants(pid);
         return descendants.Count > 0 ? descendants : [pid];
-    }
-
-    private static List<int> Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), out var pid) && StatFields(pid) is { } fields)
-            {
-                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture); // ppid, field 4 of stat
-            }
-        }
-
-        var found = new List<int>();
-        var frontier = new Queue<int>([root]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
-            {
-                found.Add(child);
-                frontier.Enqueue(child);
-            }
-        }
-
-        return found;
-    }
-
-    // utime and stime, fields 14 and 15 of stat.
-    private static long CpuTicks(int pid) =>
-        StatFields(pid) is { } fields ? long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture) : 0;
-
-    /// <summary>The fields of /proc/{pid}/stat after the parenthesised command name (field 3 onwards), or null when it is gone.</summary>
-    private static string[]? StatFields(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     private static double? HighWaterMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");

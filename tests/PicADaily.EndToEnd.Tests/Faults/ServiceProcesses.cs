@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PicADaily.Testing;
 
 namespace PicADaily.EndToEnd.Tests.Faults;
 
